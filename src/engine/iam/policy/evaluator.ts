@@ -1,0 +1,222 @@
+/**
+ * One policy against one request (cedar's evaluator): for every statement, whether it applies and why not.
+ * A statement applies when its action block, resource block, principal block and every condition match
+ * (spec section 1 [ELEM]). Combining policies into a decision is the authorizer's job.
+ */
+import { arnMatch, arnMatchParts, globMatch } from './glob.ts';
+import type { ParsedPolicy, ParsedStatement, Located } from './policy-model.ts';
+import { variablesEnabled } from './policy-model.ts';
+import type { SourceRange } from './source-range.ts';
+import type { Caller, ContextKeys } from './request-context.ts';
+import { evaluateCondition } from './conditions.ts';
+import type { ConditionResult } from './conditions.ts';
+import { matchPrincipalElement } from './principal-match.ts';
+import type { PrincipalMatchKind } from './principal-match.ts';
+import { arnComponents } from './glob.ts';
+import { substitute } from './variables.ts';
+
+export interface EvaluationRequest {
+  caller: Caller;
+  /** `service:Name`. */
+  action: string;
+  /** The resource ARN, or `*` for actions with no resource type (ListSecrets, GetRandomPassword, ...). */
+  resource: string;
+  context: ContextKeys;
+  /** NotPrincipal with Deny always applies to a principal with a permissions boundary [ELEM]. */
+  hasPermissionsBoundary: boolean;
+}
+
+export interface EvaluationOptions {
+  /**
+   * Resource-based policies, key policies and RCPs say whom they apply to: a statement without
+   * Principal/NotPrincipal there applies to nobody. Identity policies, boundaries, session policies and
+   * SCPs apply to their principal and have no principal block.
+   */
+  principalRequired: boolean;
+}
+
+export type ElementName = 'Action' | 'NotAction' | 'Resource' | 'NotResource' | 'Principal' | 'NotPrincipal' | 'Condition';
+
+export interface ElementResult {
+  element: ElementName;
+  matched: boolean;
+  /** False when an earlier element already failed and this one was not looked at. */
+  evaluated: boolean;
+  /** The entry that matched (for Not* elements: the entry that excluded the request). */
+  entry: Located | undefined;
+  note: string;
+  range: SourceRange | undefined;
+}
+
+export interface PrincipalResult extends ElementResult {
+  kind: PrincipalMatchKind | undefined;
+}
+
+export interface StatementResult {
+  index: number;
+  sid: string | undefined;
+  /** `Sid` if present, else `Statement[index]`; how the explanation names the statement. */
+  label: string;
+  effect: 'Allow' | 'Deny';
+  applies: boolean;
+  /** The elements that did not match, in evaluation order. */
+  failed: ElementName[];
+  action: ElementResult;
+  resource: ElementResult;
+  principal: PrincipalResult | undefined;
+  conditions: ConditionResult[];
+  range: SourceRange;
+}
+
+export interface PolicyEvaluation {
+  statements: StatementResult[];
+  allows: StatementResult[];
+  denies: StatementResult[];
+}
+
+export function statementLabel(statement: ParsedStatement): string {
+  return statement.sid?.value ? statement.sid.value : `Statement[${statement.index}]`;
+}
+
+export function evaluatePolicy(policy: ParsedPolicy, request: EvaluationRequest, options: EvaluationOptions): PolicyEvaluation {
+  const variables = variablesEnabled(policy);
+  const statements = policy.statements.map((statement) => evaluateStatement(statement, request, options, variables));
+  return {
+    statements,
+    allows: statements.filter((s) => s.applies && s.effect === 'Allow'),
+    denies: statements.filter((s) => s.applies && s.effect === 'Deny'),
+  };
+}
+
+const NOT_EVALUATED = (element: ElementName, range: SourceRange | undefined): ElementResult => ({
+  element,
+  matched: false,
+  evaluated: false,
+  entry: undefined,
+  note: 'not evaluated: an earlier element did not match',
+  range,
+});
+
+export function evaluateStatement(
+  statement: ParsedStatement,
+  request: EvaluationRequest,
+  options: EvaluationOptions,
+  variables: boolean,
+): StatementResult {
+  const action = matchAction(statement, request.action);
+  const result: StatementResult = {
+    index: statement.index,
+    sid: statement.sid?.value,
+    label: statementLabel(statement),
+    effect: statement.effect.value,
+    applies: false,
+    failed: [],
+    action,
+    resource: NOT_EVALUATED(statement.resource?.element ?? 'Resource', statement.resource?.range),
+    principal: undefined,
+    conditions: [],
+    range: statement.range,
+  };
+  if (!action.matched) {
+    // Most statements of a policy are about other actions; stop early so evaluation stays cheap.
+    result.failed.push(action.element);
+    return result;
+  }
+  result.resource = matchResource(statement, request, variables);
+  if (!result.resource.matched) result.failed.push(result.resource.element);
+  result.principal = matchPrincipalBlock(statement, request, options);
+  if (result.principal && !result.principal.matched) result.failed.push(result.principal.element);
+  result.conditions = statement.conditions.map((clause) => evaluateCondition(clause, request.context, variables));
+  if (result.conditions.some((condition) => !condition.matched)) result.failed.push('Condition');
+  result.applies = result.failed.length === 0;
+  return result;
+}
+
+function matchAction(statement: ParsedStatement, action: string): ElementResult {
+  const element = statement.action;
+  // Action names are case-insensitive, service prefix included [ELEM Action].
+  const entry = element.entries.find((candidate) => globMatch(candidate.value, action, true));
+  if (element.element === 'Action') {
+    return {
+      element: 'Action',
+      matched: entry !== undefined,
+      evaluated: true,
+      entry,
+      note: entry ? `\`${entry.value}\` matches \`${action}\`` : `no Action entry matches \`${action}\``,
+      range: element.range,
+    };
+  }
+  return {
+    element: 'NotAction',
+    matched: entry === undefined,
+    evaluated: true,
+    entry,
+    note: entry ? `NotAction \`${entry.value}\` excludes \`${action}\`` : `\`${action}\` is not listed in NotAction`,
+    range: element.range,
+  };
+}
+
+function matchResource(statement: ParsedStatement, request: EvaluationRequest, variables: boolean): ElementResult {
+  const element = statement.resource;
+  if (!element) {
+    // KMS: "a statement without Resource has no effect" [KMS-KP]; IAM rejects such identity policies.
+    return { element: 'Resource', matched: false, evaluated: true, entry: undefined, note: 'the statement has no Resource element', range: undefined };
+  }
+  const unresolved: string[] = [];
+  const entry = element.entries.find((candidate) => resourceEntryMatches(candidate.value, request, variables, unresolved));
+  const unresolvedNote = unresolved.length > 0 ? ` (variable ${unresolved.map((k) => `\`${k}\``).join(', ')} has no value)` : '';
+  if (element.element === 'Resource') {
+    return {
+      element: 'Resource',
+      matched: entry !== undefined,
+      evaluated: true,
+      entry,
+      note: entry ? `\`${entry.value}\` matches \`${request.resource}\`` : `no Resource entry matches \`${request.resource}\`${unresolvedNote}`,
+      range: element.range,
+    };
+  }
+  return {
+    element: 'NotResource',
+    matched: entry === undefined,
+    evaluated: true,
+    entry,
+    note: entry ? `NotResource \`${entry.value}\` excludes \`${request.resource}\`` : `\`${request.resource}\` is not listed in NotResource${unresolvedNote}`,
+    range: element.range,
+  };
+}
+
+/**
+ * Variables are allowed only in the resource part of an ARN, after the fifth colon [VARS]; an entry whose
+ * variable has no value matches nothing.
+ */
+function resourceEntryMatches(pattern: string, request: EvaluationRequest, variables: boolean, unresolved: string[]): boolean {
+  if (!variables || !pattern.includes('${')) return arnMatch(pattern, request.resource);
+  const components = arnComponents(pattern);
+  if (!components) return arnMatch(pattern, request.resource);
+  const tail = components[5] ?? '';
+  const substituted = substitute(tail, (key) => request.context.single(key));
+  if (!substituted.resolved) {
+    unresolved.push(substituted.missingKey);
+    return false;
+  }
+  const head = components.slice(0, 5).join(':') + ':';
+  return arnMatchParts([{ text: head, literal: false }, ...substituted.parts], request.resource);
+}
+
+function matchPrincipalBlock(statement: ParsedStatement, request: EvaluationRequest, options: EvaluationOptions): PrincipalResult | undefined {
+  const element = statement.principal;
+  if (!element) {
+    if (!options.principalRequired) return undefined;
+    return { element: 'Principal', matched: false, evaluated: true, entry: undefined, kind: undefined, note: 'a resource-based policy statement without Principal applies to nobody', range: undefined };
+  }
+  const match = matchPrincipalElement(element, request.caller, statement.effect.value, request.hasPermissionsBoundary);
+  return {
+    element: element.element,
+    matched: match.matched,
+    evaluated: true,
+    entry: match.matchedEntry,
+    kind: match.kind,
+    note: match.note,
+    range: element.range,
+  };
+}

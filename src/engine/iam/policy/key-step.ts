@@ -1,0 +1,66 @@
+/**
+ * Reading a secret is two authorizations (spec section 4.6 [SM-ENC]): the caller's request to Secrets
+ * Manager, then Secrets Manager's kms:Decrypt call made *as the caller*, with `kms:ViaService`,
+ * `kms:CallerAccount` and the encryption context set. The learner sees the first non-Allow of the two.
+ */
+import { authorize } from './authorizer.ts';
+import type { AuthorizationInput, AuthorizationResult, NamedPolicy, OrganizationLevel } from './authorizer-types.ts';
+import { arnComponents } from './glob.ts';
+import type { ContextValue } from './request-context.ts';
+import { describeCaller } from './request-context.ts';
+
+export interface KeyStep {
+  keyArn: string;
+  keyPolicy: NamedPolicy;
+  /** Defaults to `kms:Decrypt`. */
+  action?: string;
+  /** Defaults to the account in the key ARN. */
+  resourceAccount?: string;
+  /** RCP levels of the key's account, when it differs from the secret's account. */
+  rcp?: OrganizationLevel[];
+  /** Extra context for the KMS call; the defaults below are added unless given here. */
+  context?: Readonly<Record<string, ContextValue>>;
+}
+
+export interface ChainedAuthorizationResult extends AuthorizationResult {
+  /** Each authorization in order: the service call, then the KMS call. */
+  steps: AuthorizationResult[];
+}
+
+export function authorizeThroughKey(input: AuthorizationInput, key: KeyStep): ChainedAuthorizationResult {
+  const first = authorize(input);
+  const { request } = input;
+  const keyParts = arnComponents(key.keyArn);
+  const keyAccount = key.resourceAccount ?? keyParts?.[4] ?? request.resourceAccount;
+  const secretParts = arnComponents(request.resource);
+  const caller = describeCaller(request.principal, request.roleArn ? { roleArn: request.roleArn } : {});
+  const context: Record<string, ContextValue> = {};
+  if (caller.account) context['kms:CallerAccount'] = caller.account;
+  const service = request.action.split(':')[0]?.toLowerCase();
+  if (service && secretParts?.[3]) context['kms:ViaService'] = `${service}.${secretParts[3]}.amazonaws.com`;
+  if (service === 'secretsmanager' && secretParts) context['kms:EncryptionContext:SecretARN'] = request.resource;
+  Object.assign(context, key.context ?? {});
+
+  const keyInput: AuthorizationInput = {
+    request: {
+      principal: request.principal,
+      ...(request.roleArn ? { roleArn: request.roleArn } : {}),
+      ...(request.federatingUserArn ? { federatingUserArn: request.federatingUserArn } : {}),
+      action: key.action ?? 'kms:Decrypt',
+      resource: key.keyArn,
+      resourceAccount: keyAccount,
+      context,
+    },
+    policies: {
+      identity: input.policies.identity ?? [],
+      boundary: input.policies.boundary ?? null,
+      session: input.policies.session ?? null,
+      scp: input.policies.scp ?? [],
+      rcp: key.rcp ?? (keyAccount === request.resourceAccount ? (input.policies.rcp ?? []) : []),
+      keyPolicy: key.keyPolicy,
+    },
+  };
+  const second = authorize(keyInput);
+  const decisive = first.decision !== 'Allow' ? first : second;
+  return { ...decisive, steps: [first, second] };
+}

@@ -1,0 +1,125 @@
+/**
+ * What a request looks like to the policy language (spec section 1): who calls, what action, on which
+ * resource, and the context keys. Plain data; the simulator builds it, tests write it by hand.
+ */
+import { arnComponents } from './glob.ts';
+
+export type ContextValue = string | readonly string[];
+
+/** The kinds of caller the decision procedure distinguishes (spec section 1.1). */
+export type CallerKind = 'root' | 'user' | 'assumed-role' | 'federated-user' | 'service' | 'anonymous';
+
+export interface Caller {
+  kind: CallerKind;
+  /** The caller's ARN (for a service principal: its name, e.g. `lambda.amazonaws.com`). */
+  arn: string;
+  /** The caller's account; undefined for services and anonymous callers. */
+  account: string | undefined;
+  /** For a role session: the role's ARN (`aws:PrincipalArn` is this, not the session ARN [GKEYS]). */
+  roleArn?: string;
+  /** For a federated-user session: the IAM user that called GetFederationToken [SESS]. */
+  federatingUserArn?: string;
+}
+
+export interface CallerOverrides {
+  roleArn?: string;
+  federatingUserArn?: string;
+}
+
+/**
+ * Describes a caller from its ARN. A role session ARN carries no role path, so the role ARN is rebuilt
+ * without one unless given; principal matching compares roles by account and name, which IAM keeps unique.
+ */
+export function describeCaller(arn: string, overrides: CallerOverrides = {}): Caller {
+  if (arn === '*' || arn === 'anonymous') return { kind: 'anonymous', arn: 'anonymous', account: undefined };
+  if (arn.endsWith('.amazonaws.com') && !arn.startsWith('arn:')) return { kind: 'service', arn, account: undefined };
+  const parts = arnComponents(arn);
+  if (!parts) throw new Error(`not a principal ARN: ${arn}`);
+  const [, partition, service, , account, resource = ''] = parts;
+  if (service === 'iam' && resource === 'root') return { kind: 'root', arn, account };
+  if (service === 'iam' && resource.startsWith('user/')) return { kind: 'user', arn, account };
+  if (service === 'sts' && resource.startsWith('assumed-role/')) {
+    const roleName = resource.split('/')[1] ?? '';
+    return { kind: 'assumed-role', arn, account, roleArn: overrides.roleArn ?? `arn:${partition}:iam::${account}:role/${roleName}` };
+  }
+  if (service === 'sts' && resource.startsWith('federated-user/')) {
+    const caller: Caller = { kind: 'federated-user', arn, account };
+    if (overrides.federatingUserArn) caller.federatingUserArn = overrides.federatingUserArn;
+    return caller;
+  }
+  throw new Error(`not a caller ARN (expected root, user, assumed-role or federated-user): ${arn}`);
+}
+
+/** Context keys with case-insensitive names [ELEM Condition]; values keep their case. */
+export class ContextKeys {
+  private readonly values = new Map<string, { key: string; value: ContextValue }>();
+
+  constructor(entries: Readonly<Record<string, ContextValue>> = {}) {
+    for (const [key, value] of Object.entries(entries)) this.set(key, value);
+  }
+
+  set(key: string, value: ContextValue): void {
+    this.values.set(key.toLowerCase(), { key, value });
+  }
+
+  has(key: string): boolean {
+    return this.values.has(key.toLowerCase());
+  }
+
+  /** The values of a key as a list (a single-valued key gives one element), or undefined when absent. */
+  get(key: string): readonly string[] | undefined {
+    const entry = this.values.get(key.toLowerCase());
+    if (!entry) return undefined;
+    return typeof entry.value === 'string' ? [entry.value] : entry.value;
+  }
+
+  /** The single value of a key, for policy variables: undefined when absent or multivalued [VARS]. */
+  single(key: string): string | undefined {
+    const entry = this.values.get(key.toLowerCase());
+    if (!entry) return undefined;
+    if (typeof entry.value === 'string') return entry.value;
+    return entry.value.length === 1 ? entry.value[0] : undefined;
+  }
+
+  entries(): Array<[string, ContextValue]> {
+    return [...this.values.values()].map(({ key, value }) => [key, value]);
+  }
+}
+
+/** The `aws:PrincipalType` value of a caller [GKEYS]. */
+export function principalTypeOf(caller: Caller): string {
+  switch (caller.kind) {
+    case 'root':
+      return 'Account';
+    case 'user':
+      return 'User';
+    case 'assumed-role':
+      return 'AssumedRole';
+    case 'federated-user':
+      return 'FederatedUser';
+    case 'service':
+      return 'Service';
+    case 'anonymous':
+      return 'Anonymous';
+  }
+}
+
+/**
+ * Adds the principal keys every request carries (spec section 1.1) unless the input states them already:
+ * `aws:PrincipalArn` (the role ARN for a session), `aws:PrincipalAccount`, `aws:PrincipalType`, and
+ * `aws:username` for IAM users only.
+ */
+export function withPrincipalKeys(caller: Caller, context: ContextKeys): ContextKeys {
+  const result = new ContextKeys(Object.fromEntries(context.entries()));
+  const setDefault = (key: string, value: string | undefined) => {
+    if (value !== undefined && !result.has(key)) result.set(key, value);
+  };
+  if (caller.kind !== 'service' && caller.kind !== 'anonymous') {
+    setDefault('aws:PrincipalArn', caller.kind === 'assumed-role' ? caller.roleArn : caller.arn);
+    setDefault('aws:PrincipalAccount', caller.account);
+    setDefault('aws:PrincipalType', principalTypeOf(caller));
+  }
+  if (caller.kind === 'user') setDefault('aws:username', caller.arn.slice(caller.arn.lastIndexOf('/') + 1));
+  if (caller.kind === 'service') setDefault('aws:PrincipalServiceName', caller.arn);
+  return result;
+}
