@@ -1,0 +1,30 @@
+/**
+ * An error the simulated service returns to its caller, as AWS would: a wire code (`__type`), the exact
+ * message text, and the HTTP status. Only expected, documented failures are ServiceErrors; a bug in the
+ * simulator is thrown as an ordinary Error and is never disguised as one of these.
+ */
+export class ServiceError extends Error {
+  readonly code: string;
+  readonly httpStatus: number;
+
+  constructor(code: string, message: string, httpStatus = 400) {
+    super(message);
+    this.name = code;
+    this.code = code;
+    this.httpStatus = httpStatus;
+  }
+}
+
+export function isServiceError(value: unknown): value is ServiceError {
+  return value instanceof ServiceError;
+}
+
+/** Errors every AWS JSON service shares (the "common errors" of the API reference). */
+export const commonErrors = {
+  validation: (message: string) => new ServiceError('ValidationException', message),
+  accessDenied: (message: string) => new ServiceError('AccessDeniedException', message),
+  serialization: (message: string) => new ServiceError('SerializationException', message),
+  unknownOperation: () => new ServiceError('UnknownOperationException', ''),
+  unrecognizedClient: () =>
+    new ServiceError('UnrecognizedClientException', 'The security token included in the request is invalid.'),
+};

@@ -1,0 +1,52 @@
+/**
+ * The engine's public surface: everything outside src/engine (the app, the server, labs, quiz) imports from here.
+ */
+import { Simulator, type NewWorldOptions, type SimulatorParts } from './kernel/index.ts';
+import { iamModule, identityResolver, bootstrapIdentities, adminOnlyAuthorizer } from './iam/index.ts';
+import { kmsModule, kmsPort } from './kms/index.ts';
+import { createSecretsModule, noRotationFunctions } from './secrets/index.ts';
+
+export function simulatorParts(): SimulatorParts {
+  return {
+    services: [iamModule, kmsModule, createSecretsModule({ kms: kmsPort, rotation: noRotationFunctions })],
+    identity: identityResolver,
+    authorizer: adminOnlyAuthorizer,
+    bootstrap: bootstrapIdentities,
+  };
+}
+
+export function createSimulator(options: NewWorldOptions = {}): Simulator {
+  return Simulator.create(simulatorParts(), options);
+}
+
+export function loadSimulator(snapshot: unknown): Simulator {
+  return Simulator.fromSnapshot(simulatorParts(), snapshot);
+}
+
+export {
+  Simulator,
+  SnapshotError,
+  DEFAULT_ACCOUNT_ID,
+  SECOND_ACCOUNT_ID,
+  DEFAULT_REGION,
+  DEFAULT_START_TIME,
+  WORLD_SCHEMA_VERSION,
+  resourceState,
+} from './kernel/index.ts';
+export type {
+  CallRequest,
+  CallResult,
+  CallRecord,
+  CallerRef,
+  LogEntry,
+  NewWorldOptions,
+  Principal,
+  ServiceEventRecord,
+  SimulatorEvent,
+  World,
+} from './kernel/index.ts';
+export { ServiceError, isServiceError } from './errors.ts';
+export { DAY, HOUR, MINUTE, SECOND, isoTime, type Duration } from './clock/index.ts';
+
+// The wire layer (AWS JSON 1.1 codec, SigV4 verification, the in-page SDK handler) for the server and the app.
+export * from './protocol/index.ts';

@@ -1,0 +1,419 @@
+import { ServiceError, commonErrors } from '../errors.ts';
+import { Rng, seedRng, uuid } from '../ids/index.ts';
+import { addTask, emptySchedule, removeTasks, takeDueTask, toMilliseconds, type Duration, type ScheduledTask } from '../clock/index.ts';
+import type {
+  AnyOperation,
+  AuthorizationRequest,
+  Authorizer,
+  IdentityResolver,
+  NestedCall,
+  OperationContext,
+  ResolvedTarget,
+  ServiceModule,
+} from './operation.ts';
+import { servicePrincipal, type CallerRef, type Principal } from './principal.ts';
+import type { CallRecord, LogEntry, ServiceEventRecord } from './records.ts';
+import { validationErrorFrom } from './validation.ts';
+import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION, DEFAULT_START_TIME, SECOND_ACCOUNT_ID, SUPPORTED_REGIONS, WORLD_SCHEMA_VERSION, type World } from './world.ts';
+import { redact } from './redact.ts';
+import { parseWorld } from './snapshot.ts';
+
+export interface CallRequest {
+  service: string;
+  operation: string;
+  input?: unknown;
+  /** Defaults to the admin of the default account. */
+  caller?: CallerRef;
+  /** Defaults to the world's default region. */
+  region?: string;
+  sourceIpAddress?: string;
+  userAgent?: string;
+  /** Fill a missing idempotency token as SDKs and the CLI do (default true; the raw HTTP endpoint passes false). */
+  fillIdempotencyToken?: boolean;
+}
+
+export type CallResult<O = unknown> =
+  | { ok: true; output: O; requestId: string }
+  | { ok: false; error: ServiceError; requestId: string };
+
+export type SimulatorEvent =
+  | { type: 'call'; record: CallRecord }
+  | { type: 'service-event'; record: ServiceEventRecord }
+  | { type: 'clock'; now: number }
+  | { type: 'load' };
+
+export interface SimulatorParts {
+  services: readonly ServiceModule[];
+  identity: IdentityResolver;
+  authorizer: Authorizer;
+  /** Runs once on a new world (default principals, AWS managed resources created eagerly). */
+  bootstrap?(world: World, rng: Rng): void;
+}
+
+export interface NewWorldOptions {
+  seed?: string;
+  startTime?: number;
+  logLimit?: number;
+}
+
+interface RegisteredOperation {
+  module: ServiceModule;
+  operation: AnyOperation;
+  action: string;
+}
+
+/**
+ * The simulator: the world, and the one pipeline every call flows through, whoever makes it (a button, the
+ * terminal, the in-page SDK, the CLI over HTTP): identify the principal, validate the input, resolve the resource,
+ * authorize, execute, record. A refused call changes no resource: side effects are buffered and applied only when
+ * the operation succeeds, and operations check before they mutate.
+ */
+export class Simulator {
+  private world: World;
+  private rng: Rng;
+  private readonly registry = new Map<string, RegisteredOperation>();
+  private readonly listeners = new Set<(event: SimulatorEvent) => void>();
+  private memo = new WeakMap<object, unknown>();
+
+  private constructor(
+    world: World,
+    private readonly parts: SimulatorParts,
+  ) {
+    this.world = world;
+    this.rng = new Rng(world.rng);
+    for (const module of parts.services) {
+      for (const operation of module.operations) {
+        this.registry.set(`${module.name}.${operation.name}`, {
+          module,
+          operation,
+          action: operation.action ?? `${module.iamPrefix}:${operation.name}`,
+        });
+      }
+    }
+  }
+
+  static create(parts: SimulatorParts, options: NewWorldOptions = {}): Simulator {
+    const seed = options.seed ?? 'secretslab';
+    const world: World = {
+      schemaVersion: WORLD_SCHEMA_VERSION,
+      seed,
+      rng: seedRng(seed),
+      clock: { now: options.startTime ?? DEFAULT_START_TIME },
+      schedule: emptySchedule(),
+      defaultAccountId: DEFAULT_ACCOUNT_ID,
+      defaultRegion: DEFAULT_REGION,
+      regions: [...SUPPORTED_REGIONS],
+      accounts: {
+        [DEFAULT_ACCOUNT_ID]: { id: DEFAULT_ACCOUNT_ID, name: 'Production' },
+        [SECOND_ACCOUNT_ID]: { id: SECOND_ACCOUNT_ID, name: 'Development' },
+      },
+      services: Object.fromEntries(parts.services.map((m) => [m.name, m.initialState()])),
+      log: { entries: [], limit: options.logLimit ?? 5000, nextSequence: 1 },
+      usage: {},
+    };
+    parts.bootstrap?.(world, new Rng(world.rng));
+    return new Simulator(world, parts);
+  }
+
+  /** Loads a snapshot (validated, migrated to the current schema version); throws a SnapshotError if it is unusable. */
+  static fromSnapshot(parts: SimulatorParts, snapshot: unknown): Simulator {
+    return new Simulator(parseWorld(snapshot, parts.services), parts);
+  }
+
+  get now(): number {
+    return this.world.clock.now;
+  }
+
+  /** Read-only view of the live world; callers must not mutate it (use call()). */
+  get state(): Readonly<World> {
+    return this.world;
+  }
+
+  serviceState<S>(serviceName: string): S {
+    return this.world.services[serviceName] as S;
+  }
+
+  /** A deep copy of the world as plain JSON. */
+  snapshot(): World {
+    return JSON.parse(JSON.stringify(this.world)) as World;
+  }
+
+  /** Replaces the world with a snapshot (undo, import, lab set-up). */
+  load(snapshot: unknown): void {
+    this.world = parseWorld(snapshot, this.parts.services);
+    this.rng = new Rng(this.world.rng);
+    this.memo = new WeakMap();
+    this.emit({ type: 'load' });
+  }
+
+  subscribe(listener: (event: SimulatorEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  hasOperation(service: string, operation: string): boolean {
+    return this.registry.has(`${service}.${operation}`);
+  }
+
+  /** Every registered operation, for the coverage table and the endpoint's target routing. */
+  operations(): { service: string; targetPrefix: string; operation: string; action: string; readOnly: boolean }[] {
+    return [...this.registry.values()].map(({ module, operation, action }) => ({
+      service: module.name,
+      targetPrefix: module.targetPrefix,
+      operation: operation.name,
+      action,
+      readOnly: operation.readOnly,
+    }));
+  }
+
+  get identity(): IdentityResolver {
+    return this.parts.identity;
+  }
+
+  /** Evaluates an authorization request without making a call (the policy lab, lab goals). */
+  authorize(request: AuthorizationRequest) {
+    return this.parts.authorizer.authorize(this.world, request);
+  }
+
+  identify(caller: CallerRef | undefined): Principal | undefined {
+    if (!caller) return this.parts.identity.defaultPrincipal(this.world, this.world.defaultAccountId);
+    if ('accessKeyId' in caller) return this.parts.identity.byAccessKey(this.world, caller.accessKeyId);
+    return this.parts.identity.byArn(this.world, caller.principalArn);
+  }
+
+  call<O = unknown>(request: CallRequest): CallResult<O> {
+    const requestId = uuid(this.rng);
+    const principal = this.identify(request.caller);
+    // An unknown key never reaches the service, so CloudTrail has nothing to record either.
+    if (!principal) return { ok: false, error: commonErrors.unrecognizedClient(), requestId };
+    const registered = this.registry.get(`${request.service}.${request.operation}`);
+    if (!registered) return { ok: false, error: commonErrors.unknownOperation(), requestId };
+
+    const { operation, action } = registered;
+    const region = request.region ?? this.world.defaultRegion;
+    let raw = (request.input ?? {}) as Record<string, unknown>;
+    const tokenMember = operation.idempotencyToken;
+    if (tokenMember && request.fillIdempotencyToken !== false && raw && typeof raw === 'object' && raw[tokenMember] === undefined) {
+      raw = { ...raw, [tokenMember]: uuid(this.rng) };
+    }
+    const effects = new BufferedEffects();
+    const ctx = this.context(region, principal, requestId, effects);
+    let input: unknown = raw;
+    let target: ResolvedTarget | undefined;
+    try {
+      if (!this.world.regions.includes(region)) {
+        throw new ServiceError('UnrecognizedClientException', `The security token included in the request is invalid.`);
+      }
+      if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+        throw commonErrors.serialization('Start of structure or map expected.');
+      }
+      operation.precheck?.(raw);
+      const parsed = operation.input.safeParse(raw);
+      if (!parsed.success) throw validationErrorFrom(parsed.error.issues, raw, operation.sensitive);
+      input = parsed.data;
+      target = operation.resolve?.(ctx, input) ?? { resourceArn: '*', resourceAccountId: principal.accountId };
+      const decision = this.parts.authorizer.authorize(this.world, {
+        principal,
+        action,
+        resourceArn: target.resourceArn,
+        resourceAccountId: target.resourceAccountId,
+        region,
+        context: target.context ?? {},
+      });
+      if (!decision.allowed) throw commonErrors.accessDenied(decision.message);
+      const output = operation.execute(ctx, input, target) as O;
+      ctx.meter(`${registered.module.name}:${operation.name}`, 1);
+      effects.commit(this);
+      this.record(request, principal, requestId, region, registered, input, target, output, undefined, effects);
+      return { ok: true, output, requestId };
+    } catch (error) {
+      if (!(error instanceof ServiceError)) throw error;
+      this.record(request, principal, requestId, region, registered, input, target, undefined, error, effects);
+      return { ok: false, error, requestId };
+    }
+  }
+
+  /** Moves virtual time forward, running every scheduled task that falls due, in order. */
+  advance(duration: Duration): void {
+    this.advanceTo(this.world.clock.now + toMilliseconds(duration));
+  }
+
+  advanceTo(instant: number): void {
+    if (instant < this.world.clock.now) throw new RangeError('Virtual time only moves forward.');
+    for (let task = takeDueTask(this.world.schedule, instant); task; task = takeDueTask(this.world.schedule, instant)) {
+      this.world.clock.now = Math.max(this.world.clock.now, task.at);
+      this.runTask(task);
+    }
+    this.world.clock.now = instant;
+    this.emit({ type: 'clock', now: instant });
+  }
+
+  /** The next scheduled task, for "jump to next event". */
+  nextTask(): ScheduledTask | undefined {
+    return this.world.schedule.tasks[0];
+  }
+
+  private runTask(task: ScheduledTask): void {
+    const module = this.parts.services.find((m) => m.taskHandlers?.[task.kind]);
+    const handler = module?.taskHandlers?.[task.kind];
+    if (!module || !handler) throw new Error(`No handler for scheduled task kind ${task.kind}`);
+    const accountId = typeof task.payload.accountId === 'string' ? task.payload.accountId : this.world.defaultAccountId;
+    const region = typeof task.payload.region === 'string' ? task.payload.region : this.world.defaultRegion;
+    const effects = new BufferedEffects();
+    const ctx = this.context(region, servicePrincipal(`${module.name}.amazonaws.com`, accountId), uuid(this.rng), effects);
+    try {
+      handler(ctx, task.payload);
+      effects.commit(this);
+    } catch (error) {
+      // A task that fails as the service would (e.g. a key disabled before a purge) is logged, not fatal.
+      if (!(error instanceof ServiceError)) throw error;
+      effects.flushNested(this);
+    }
+  }
+
+  private context(region: string, principal: Principal, requestId: string, effects: BufferedEffects): OperationContext {
+    const world = this.world;
+    const authorizer = this.parts.authorizer;
+    return {
+      world,
+      now: world.clock.now,
+      rng: this.rng,
+      region,
+      principal,
+      requestId,
+      memo: this.memo,
+      requirePermission: (request) => {
+        const decision = authorizer.authorize(world, { ...request, principal, region: request.region ?? region });
+        if (!decision.allowed) throw commonErrors.accessDenied(decision.message);
+      },
+      recordNestedCall: (call) => effects.nested.push({ call, region, principal, at: world.clock.now }),
+      meter: (meterKey, quantity, accountId) => effects.meters.push({ meterKey, quantity, accountId: accountId ?? principal.accountId }),
+      schedule: (task) => effects.scheduled.push(task),
+      unschedule: (match) => effects.unscheduled.push(match),
+      emitServiceEvent: (event) => effects.serviceEvents.push({ ...event, region }),
+    };
+  }
+
+  /** @internal used by BufferedEffects */
+  applyMeter(meterKey: string, quantity: number, accountId: string): void {
+    const month = new Date(this.world.clock.now).toISOString().slice(0, 7);
+    const byAccount = (this.world.usage[month] ??= {});
+    const meters = (byAccount[accountId] ??= {});
+    meters[meterKey] = (meters[meterKey] ?? 0) + quantity;
+  }
+
+  /** @internal */
+  applySchedule(task: Omit<ScheduledTask, 'id'>): void {
+    addTask(this.world.schedule, task);
+  }
+
+  /** @internal */
+  applyUnschedule(match: (task: ScheduledTask) => boolean): void {
+    removeTasks(this.world.schedule, match);
+  }
+
+  /** @internal */
+  appendServiceEvent(event: Omit<ServiceEventRecord, 'sequence' | 'eventTime'>): void {
+    const record: ServiceEventRecord = { ...event, sequence: this.world.log.nextSequence++, eventTime: this.world.clock.now };
+    this.append({ kind: 'service-event', ...record });
+    this.emit({ type: 'service-event', record });
+  }
+
+  /** @internal */
+  appendNestedCall(entry: { call: NestedCall; region: string; principal: Principal; at: number }): void {
+    const { call, region, principal } = entry;
+    const record: CallRecord = {
+      sequence: this.world.log.nextSequence++,
+      requestId: uuid(this.rng),
+      eventTime: entry.at,
+      service: call.service,
+      operation: call.operation,
+      region,
+      principal,
+      invokedBy: call.invokedBy,
+      requestParameters: call.requestParameters,
+      responseElements: null,
+      readOnly: true,
+      resources: call.resources,
+      sourceIpAddress: call.invokedBy,
+      userAgent: call.invokedBy,
+      ...(call.errorCode ? { errorCode: call.errorCode, errorMessage: call.errorMessage } : {}),
+    };
+    this.append({ kind: 'call', ...record });
+    this.emit({ type: 'call', record });
+  }
+
+  private record(
+    request: CallRequest,
+    principal: Principal,
+    requestId: string,
+    region: string,
+    registered: RegisteredOperation,
+    input: unknown,
+    target: ResolvedTarget | undefined,
+    output: unknown,
+    error: ServiceError | undefined,
+    effects: BufferedEffects,
+  ): void {
+    if (error) effects.flushNested(this);
+    const { operation, module } = registered;
+    const sensitive = operation.sensitive ?? [];
+    const record: CallRecord = {
+      sequence: this.world.log.nextSequence++,
+      requestId,
+      eventTime: this.world.clock.now,
+      service: module.name,
+      operation: operation.name,
+      region,
+      principal,
+      requestParameters: redact(input, sensitive),
+      responseElements: error || operation.readOnly ? null : redact(output, sensitive),
+      readOnly: operation.readOnly,
+      resources:
+        target && target.resourceArn !== '*' ? [{ arn: target.resourceArn, accountId: target.resourceAccountId }] : [],
+      sourceIpAddress: request.sourceIpAddress ?? '203.0.113.10',
+      userAgent: request.userAgent ?? 'secretslab-console',
+      ...(error ? { errorCode: error.code, errorMessage: error.message } : {}),
+    };
+    this.append({ kind: 'call', ...record });
+    this.emit({ type: 'call', record });
+  }
+
+  private append(entry: LogEntry): void {
+    const log = this.world.log;
+    log.entries.push(entry);
+    // Trim in batches so a long run costs amortized O(1) per call.
+    if (log.entries.length > log.limit + Math.ceil(log.limit / 4)) log.entries.splice(0, log.entries.length - log.limit);
+  }
+
+  private emit(event: SimulatorEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
+}
+
+/** Side effects an operation asks for, applied only if it succeeds (so a refused call changes nothing). */
+class BufferedEffects {
+  nested: { call: NestedCall; region: string; principal: Principal; at: number }[] = [];
+  meters: { meterKey: string; quantity: number; accountId: string }[] = [];
+  scheduled: Omit<ScheduledTask, 'id'>[] = [];
+  unscheduled: ((task: ScheduledTask) => boolean)[] = [];
+  serviceEvents: Omit<ServiceEventRecord, 'sequence' | 'eventTime'>[] = [];
+
+  commit(simulator: Simulator): void {
+    this.flushNested(simulator);
+    for (const match of this.unscheduled) simulator.applyUnschedule(match);
+    for (const task of this.scheduled) simulator.applySchedule(task);
+    for (const event of this.serviceEvents) simulator.appendServiceEvent(event);
+    for (const m of this.meters) simulator.applyMeter(m.meterKey, m.quantity, m.accountId);
+    this.unscheduled = [];
+    this.scheduled = [];
+    this.serviceEvents = [];
+    this.meters = [];
+  }
+
+  /** The service's own calls happened even if the caller's call then failed (CloudTrail shows both). */
+  flushNested(simulator: Simulator): void {
+    for (const entry of this.nested) simulator.appendNestedCall(entry);
+    this.nested = [];
+  }
+}

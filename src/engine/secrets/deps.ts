@@ -1,0 +1,26 @@
+import type { OperationContext } from '../kernel/index.ts';
+import type { KmsPort } from '../kms/index.ts';
+import type { Secret } from './state.ts';
+
+/**
+ * Rotation as Secrets Manager needs it: whether a rotation function can be invoked by the service, and starting a
+ * run. The rotation engine (statechart, rotation functions) provides it; until then the world has no Lambda
+ * functions, so RotateSecret refuses every function ARN as AWS refuses one that does not exist.
+ */
+export interface RotationPort {
+  canInvoke(ctx: OperationContext, functionArn: string): boolean;
+  start(ctx: OperationContext, secret: Secret, token: string, rotateImmediately: boolean): void;
+}
+
+export const noRotationFunctions: RotationPort = {
+  canInvoke: () => false,
+  start: () => {
+    throw new Error('No rotation engine is installed');
+  },
+};
+
+/** What Secrets Manager needs from other services, handed in by the engine's wiring (DESIGN.md: ports). */
+export interface SecretsDeps {
+  kms: KmsPort;
+  rotation: RotationPort;
+}

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import type { OperationDefinition } from '../../kernel/index.ts';
+import { replicationStatusOutput, secretMetadata } from '../describe.ts';
+import { secretIdSchema } from '../schemas.ts';
+import type { Secret } from '../state.ts';
+import { resolveSecret } from '../store.ts';
+
+const input = z.object({ secretId: secretIdSchema });
+
+/** Metadata only, never the value; works on a secret scheduled for deletion (it then shows DeletedDate). */
+export function describeSecret(): OperationDefinition<z.infer<typeof input>> {
+  return {
+    service: 'secretsmanager',
+    name: 'DescribeSecret',
+    readOnly: true,
+    input,
+    resolve: resolveSecret,
+    execute(_ctx, _request, target) {
+      const secret = target.resource as Secret;
+      const { stagesByVersion, ...metadata } = secretMetadata(secret);
+      return {
+        ...metadata,
+        ...(stagesByVersion ? { versionIdsToStages: stagesByVersion } : {}),
+        ...(secret.replicas ? { replicationStatus: replicationStatusOutput(secret) } : {}),
+      };
+    },
+  };
+}
