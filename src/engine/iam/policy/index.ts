@@ -41,3 +41,10 @@ export type {
 export { accessDeniedMessage } from './access-denied-message.ts';
 export { fullAwsAccessScp, rcpFullAwsAccess, defaultKeyPolicy, awsManagedSecretsManagerKeyPolicy } from './managed-policies.ts';
 export { globMatch, arnMatch } from './glob.ts';
+export { validatePolicy } from './validator.ts';
+export type { ValidationResult } from './validator.ts';
+export type { Finding, FindingSeverity, PolicyKind } from './finding.ts';
+export { allowsPublicAccess, broadStatements } from './public-access.ts';
+export type { BroadStatement } from './public-access.ts';
+export { SERVICE_CATALOGUES, GLOBAL_CONDITION_KEYS, lookupConditionKey, catalogueActions } from './actions.ts';
+export type { ConditionKeyType, ServiceCatalogue } from './actions.ts';
