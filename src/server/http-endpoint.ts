@@ -1,0 +1,197 @@
+import { createHash, createHmac, randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Checksum, SourceData } from '@smithy/types';
+import { ServiceError, type Simulator } from '../engine/index.ts';
+import {
+  errorResponse,
+  handleAwsJson,
+  routeTarget,
+  serviceOfTarget,
+  verifySigV4,
+  type AwsJsonResponse,
+} from '../engine/index.ts';
+import { loadOrCreateWorld, persistWorld, type Persister } from './state-file.ts';
+
+/**
+ * The local endpoint: AWS JSON 1.1 for Secrets Manager and KMS over HTTP, so the real AWS CLI and SDKs drive the
+ * simulator (`aws --endpoint-url http://127.0.0.1:4566 secretsmanager list-secrets`). Every request must carry a
+ * valid SigV4 signature made with a simulated principal's access key (test/test is the default account's admin).
+ */
+
+export interface EndpointOptions {
+  port?: number;
+  /** 127.0.0.1 unless asked otherwise: the simulator has no business listening on other interfaces. */
+  host?: string;
+  statePath?: string;
+  seed?: string;
+  /** Use this simulator instead of loading or creating one (tests, benchmarks). */
+  sim?: Simulator;
+  /** Milliseconds between a change and the save (default 150). */
+  saveDebounceMs?: number;
+  log?: (line: string) => void;
+}
+
+export interface RunningEndpoint {
+  url: string;
+  host: string;
+  port: number;
+  sim: Simulator;
+  server: Server;
+  /** What loading the state said (loaded, new, recovered). */
+  notes: string[];
+  /** Saves the world now if it changed (no-op without --state). */
+  flush(): void;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_PORT = 4566;
+export const DEFAULT_HOST = '127.0.0.1';
+const MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+const SIGNING_NAMES = { secretsmanager: 'secretsmanager', kms: 'kms' } as const;
+
+function toBuffer(data: SourceData): Buffer {
+  if (typeof data === 'string') return Buffer.from(data, 'utf8');
+  if (ArrayBuffer.isView(data)) return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  return Buffer.from(data);
+}
+
+/** node:crypto's SHA-256 for signature checks on the server; the engine's default is the pure @noble one. */
+class NodeSha256 implements Checksum {
+  private hash: ReturnType<typeof createHash> | ReturnType<typeof createHmac>;
+  constructor(private readonly secret?: SourceData) {
+    this.hash = this.fresh();
+  }
+  private fresh() {
+    return this.secret === undefined ? createHash('sha256') : createHmac('sha256', toBuffer(this.secret));
+  }
+  update(chunk: SourceData): void {
+    this.hash.update(toBuffer(chunk));
+  }
+  digest(): Promise<Uint8Array> {
+    return Promise.resolve(new Uint8Array(this.hash.digest()));
+  }
+  reset(): void {
+    this.hash = this.fresh();
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+    });
+    req.on('end', () => resolve(size > MAX_BODY_BYTES ? undefined : chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, response: AwsJsonResponse): void {
+  const body = Buffer.from(response.body, 'utf8');
+  res.writeHead(response.status, { ...response.headers, 'content-length': body.length });
+  res.end(body);
+}
+
+const LANDING_TEXT = `SecretsLab endpoint: AWS Secrets Manager and KMS (AWS JSON 1.1), simulated.
+Point the AWS CLI or an SDK at this URL, e.g.
+  AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test aws --endpoint-url <this URL> secretsmanager list-secrets
+`;
+
+async function serve(sim: Simulator, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (req.method !== 'POST') {
+    res.writeHead(req.method === 'GET' ? 200 : 405, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end(req.method === 'GET' ? LANDING_TEXT : 'AWS JSON 1.1 requests are POST /.\n');
+    return;
+  }
+  const requestId = randomUUID();
+  const target = req.headers['x-amz-target'] as string | undefined;
+  const service = serviceOfTarget(target);
+  const raw = await readBody(req);
+  if (!raw) {
+    send(res, errorResponse(service, new ServiceError('SerializationException', `The request body is larger than ${MAX_BODY_BYTES} bytes.`, 413), requestId));
+    return;
+  }
+  const body = raw.toString('utf8');
+  const url = req.url ?? '/';
+  const q = url.indexOf('?');
+  const route = routeTarget(sim, target);
+  const auth = await verifySigV4(
+    sim,
+    { method: 'POST', path: q < 0 ? url : url.slice(0, q), query: q < 0 ? '' : url.slice(q + 1), headers: req.headers, body },
+    {
+      sha256: NodeSha256,
+      ...(route ? { expectedService: route.signingName } : service ? { expectedService: SIGNING_NAMES[service] } : {}),
+    },
+  );
+  if (!auth.ok) {
+    send(res, errorResponse(service, auth.error, requestId));
+    return;
+  }
+  send(
+    res,
+    handleAwsJson(sim, {
+      target,
+      body,
+      region: auth.region,
+      caller: auth.caller,
+      requestId,
+      ...(req.socket.remoteAddress ? { sourceIp: req.socket.remoteAddress.replace(/^::ffff:/, '') } : {}),
+      ...(req.headers['user-agent'] ? { userAgent: req.headers['user-agent'] } : {}),
+    }),
+  );
+}
+
+export async function startEndpoint(options: EndpointOptions = {}): Promise<RunningEndpoint> {
+  const log = options.log ?? (() => {});
+  const loaded = options.sim ? { sim: options.sim, notes: [] } : loadOrCreateWorld(options.statePath, options.seed);
+  const { sim } = loaded;
+  const persister: Persister | undefined = options.statePath
+    ? persistWorld(sim, options.statePath, options.saveDebounceMs ?? 150, (error) => log(`Could not save ${options.statePath}: ${String(error)}`))
+    : undefined;
+
+  const server = createServer({ keepAlive: true }, (req, res) => {
+    serve(sim, req, res).catch((error: unknown) => {
+      // Only our own failures get here (AWS errors are answered inside serve): say so, never pose as AWS.
+      log(`SecretsLab bug while serving ${String(req.headers['x-amz-target'])}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      if (!res.headersSent) {
+        res.writeHead(500, { 'content-type': 'application/x-amz-json-1.1' });
+        res.end(JSON.stringify({ __type: 'SecretsLabBug', Message: `SecretsLab bug (this is not an AWS error): ${String(error)}` }));
+      } else res.destroy();
+    });
+  });
+  server.keepAliveTimeout = 60_000;
+  server.headersTimeout = 65_000;
+
+  const host = options.host ?? DEFAULT_HOST;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? DEFAULT_PORT, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  let closed: Promise<void> | undefined;
+  return {
+    url: `http://${urlHost}:${port}`,
+    host,
+    port,
+    sim,
+    server,
+    notes: loaded.notes,
+    flush: () => persister?.flush(),
+    close() {
+      closed ??= new Promise<void>((resolve) => {
+        persister?.stop();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      return closed;
+    },
+  };
+}

@@ -1,0 +1,125 @@
+import { cac } from 'cac';
+import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION, type Simulator } from '../engine/index.ts';
+import { DEFAULT_HOST, DEFAULT_PORT, startEndpoint, type RunningEndpoint } from './http-endpoint.ts';
+import { startAppServer } from './app-server.ts';
+
+/**
+ * The `secretslab` command. `serve` runs the local AWS endpoint; `app` serves the built web app. `evaluate` (policy
+ * decisions) and `bill` (cost reports) join here as their issues land.
+ */
+
+interface AccessKeyView {
+  accessKeyId: string;
+  secretAccessKey: string;
+  accountId: string;
+  userName: string;
+  status: string;
+}
+
+/** The access keys a learner can use, one line per account (read from the world, so a saved world shows its own). */
+export function credentialLines(sim: Simulator): string[] {
+  const iam = sim.state.services.iam as { accessKeys?: Record<string, AccessKeyView> } | undefined;
+  const keys = Object.values(iam?.accessKeys ?? {}).filter((k) => k.status === 'Active');
+  keys.sort((a, b) => Number(b.accountId === DEFAULT_ACCOUNT_ID) - Number(a.accountId === DEFAULT_ACCOUNT_ID) || a.accountId.localeCompare(b.accountId));
+  return keys.map((key) => {
+    const account = sim.state.accounts[key.accountId];
+    const label = `${key.accountId}${account ? ` (${account.name})` : ''}, user ${key.userName}`;
+    return `  ${label.padEnd(44)} AWS_ACCESS_KEY_ID=${key.accessKeyId} AWS_SECRET_ACCESS_KEY=${key.secretAccessKey}`;
+  });
+}
+
+export function banner(endpoint: RunningEndpoint): string[] {
+  const lines = [
+    `SecretsLab endpoint listening on ${endpoint.url}`,
+    '  Secrets Manager and KMS over AWS JSON 1.1, signed with SigV4; the region comes from your signature',
+    `  (default ${endpoint.sim.state.defaultRegion ?? DEFAULT_REGION}). This is a simulator: never put a real secret in it.`,
+    'Credentials (account, principal, keys):',
+    ...credentialLines(endpoint.sim),
+    'Try:',
+    `  AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=${DEFAULT_REGION} \\`,
+    `    aws --endpoint-url ${endpoint.url} secretsmanager create-secret --name demo --secret-string hello`,
+    ...endpoint.notes,
+  ];
+  if (endpoint.host !== '127.0.0.1' && endpoint.host !== 'localhost' && endpoint.host !== '::1') {
+    lines.push(`Warning: listening on ${endpoint.host}, reachable from other machines. Anyone who can reach it can use the keys above.`);
+  }
+  return lines;
+}
+
+function parsePort(value: unknown, fallback: number): number {
+  if (value === undefined) return fallback;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be an integer from 0 to 65535, not ${String(value)}`);
+  return port;
+}
+
+function onShutdown(close: () => Promise<void>): void {
+  let closing = false;
+  const stop = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    process.stdout.write(`\n${signal}: saving and stopping.\n`);
+    close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(`${String(error)}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+export function buildCli() {
+  const cli = cac('secretslab');
+  cli
+    .command('serve', 'Run the local AWS endpoint (Secrets Manager and KMS) for the AWS CLI and SDKs')
+    .option('--port <port>', `Port to listen on (0 picks a free one)`, { default: DEFAULT_PORT })
+    .option('--host <host>', 'Interface to listen on; other machines can reach anything but 127.0.0.1', { default: DEFAULT_HOST })
+    .option('--state <file>', 'Keep the world in this JSON file between runs (saved atomically after each change)')
+    .option('--seed <seed>', 'Seed for a new world (ids, keys, ARN suffixes)')
+    .example('secretslab serve --port 4566 --state ./secretslab-world.json')
+    .action(async (options: { port?: unknown; host?: string; state?: string; seed?: unknown }) => {
+      const endpoint = await startEndpoint({
+        port: parsePort(options.port, DEFAULT_PORT),
+        host: options.host ?? DEFAULT_HOST,
+        ...(options.state ? { statePath: String(options.state) } : {}),
+        ...(options.seed !== undefined ? { seed: String(options.seed) } : {}),
+        log: (line) => process.stderr.write(`${line}\n`),
+      });
+      process.stdout.write(`${banner(endpoint).join('\n')}\n`);
+      onShutdown(() => endpoint.close());
+    });
+  cli
+    .command('app', 'Serve the built web app (run `npm run build` first)')
+    .option('--port <port>', 'Port to listen on', { default: 4173 })
+    .option('--host <host>', 'Interface to listen on', { default: DEFAULT_HOST })
+    .option('--dir <dir>', 'The built app', { default: 'dist' })
+    .action(async (options: { port?: unknown; host?: string; dir?: string }) => {
+      const app = await startAppServer({ port: parsePort(options.port, 4173), host: options.host ?? DEFAULT_HOST, dir: options.dir ?? 'dist' });
+      process.stdout.write(`SecretsLab is running at ${app.url}\n`);
+      onShutdown(() => app.close());
+    });
+  cli.help();
+  return cli;
+}
+
+export async function main(argv: string[] = process.argv): Promise<void> {
+  const cli = buildCli();
+  cli.parse(argv, { run: false });
+  if (!cli.matchedCommand) {
+    if (cli.args.length > 0) {
+      process.stderr.write(`Unknown command: ${cli.args.join(' ')}\n`);
+      process.exitCode = 1;
+    }
+    if (!cli.options.help) cli.outputHelp();
+    return;
+  }
+  await cli.runMatchedCommand();
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`secretslab: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
