@@ -124,3 +124,22 @@ export function keyByBlobId(ctx: OperationContext, keyId: string): KmsKey | unde
 export function assertCustomerManaged(ctx: OperationContext, key: KmsKey, action: string): void {
   if (key.keyManager === 'AWS') throw kmsErrors.keyPolicyDenied(ctx.principal.arn, action, key.arn);
 }
+
+/**
+ * Alias names must start with `alias/`, and `alias/aws/` is reserved for AWS managed keys (CreateAlias, UpdateAlias and
+ * DeleteAlias all refuse it).
+ */
+export function assertCustomerAliasName(aliasName: string): void {
+  if (!aliasName.startsWith('alias/')) throw kmsErrors.aliasPrefix();
+  if (aliasName.startsWith('alias/aws/')) throw kmsErrors.reservedAlias();
+}
+
+/** CreateAlias and UpdateAlias point an alias at a key named by key id or key ARN, never at another alias. */
+export function findAliasTargetKey(ctx: OperationContext, targetKeyId: string): KmsKey {
+  if (targetKeyId.startsWith('alias/') || /^arn:aws:kms:[^:]*:\d{12}:alias\//.test(targetKeyId)) {
+    throw kmsErrors.aliasTargetIsAlias();
+  }
+  const { key } = findTargetKey(ctx, targetKeyId, { accept: 'keyIdOrArn', crossAccount: false });
+  if (!key) throw kmsErrors.keyNotFound(targetKeyId);
+  return key;
+}
