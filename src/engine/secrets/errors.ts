@@ -68,10 +68,11 @@ export const secretsErrors = {
       'InvalidParameterException',
       `The parameter RemoveFromVersionId can't be empty. Staging label ${stage} is currently attached to version ${currentVersionId}, so you must explicitly reference that version in RemoveFromVersionId.`,
     ),
-  removeFromMismatch: (stage: string, versionId: string) =>
+  // Text as a third-party emulator reproduces it; not confirmed against AWS (reference §6 lists it as open).
+  removeFromMismatch: (stage: string, _versionId: string) =>
     new ServiceError(
       'InvalidParameterException',
-      `The staging label ${stage} is not currently attached to version ${versionId}, so you can't remove it.`,
+      `When you move staging label ${stage}, if you specify RemoveFromVersionId, it must be set to the version that currently has the staging label ${stage}.`,
     ),
   labelQuota: () =>
     new ServiceError(

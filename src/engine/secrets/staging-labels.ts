@@ -41,10 +41,10 @@ export function labelNewVersion(secret: Secret, version: SecretVersion, requeste
   const labels = new Set(requested ?? [AWSCURRENT]);
   if (isFirst) labels.add(AWSCURRENT);
   let rotationAbandoned = false;
-  for (const label of labels) {
-    if (label === AWSCURRENT) moveCurrent(secret, version);
-    else detachLabel(secret, label);
-  }
+  // AWSCURRENT first: its move hands AWSPREVIOUS to the old current version, and an AWSPREVIOUS the caller asked
+  // for explicitly must then still win (a label sits on one version only).
+  if (labels.has(AWSCURRENT)) moveCurrent(secret, version);
+  for (const label of labels) if (label !== AWSCURRENT) detachLabel(secret, label);
   if (labels.has(AWSCURRENT) && !labels.has(AWSPENDING)) rotationAbandoned = detachLabel(secret, AWSPENDING) !== undefined;
   version.stages = [...new Set([...version.stages, ...labels])];
   return { rotationAbandoned };
@@ -73,6 +73,15 @@ export function updateVersionStage(
   moveToVersionId: string | undefined,
   removeFromVersionId: string | undefined,
 ): void {
+  if (moveToVersionId === undefined && removeFromVersionId === undefined) {
+    throw secretsErrors.invalidParameter('You must specify MoveToVersionId, RemoveFromVersionId, or both.');
+  }
+  // Every secret with a value keeps exactly one AWSCURRENT version: the label can be moved, never just removed.
+  if (label === AWSCURRENT && moveToVersionId === undefined) {
+    throw secretsErrors.invalidParameter(
+      "You can't remove the staging label AWSCURRENT from a version. Move it to another version with MoveToVersionId instead.",
+    );
+  }
   const holder = versionWithLabel(secret, label);
   const moveTo = moveToVersionId === undefined ? undefined : secret.versions[moveToVersionId];
   if (moveToVersionId !== undefined && !moveTo) throw secretsErrors.versionNotFound(moveToVersionId);
