@@ -32,6 +32,7 @@ export {
   DEFAULT_START_TIME,
   WORLD_SCHEMA_VERSION,
   resourceState,
+  coverageMarkdown,
 } from './kernel/index.ts';
 export type {
   CallRequest,

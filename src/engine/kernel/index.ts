@@ -28,3 +28,4 @@ export {
 export { SnapshotError, migrate, migrations, parseWorld } from './snapshot.ts';
 export { validationErrorFrom } from './validation.ts';
 export { redact } from './redact.ts';
+export { coverageMarkdown } from './coverage.ts';
