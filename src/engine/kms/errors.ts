@@ -53,6 +53,7 @@ export const kmsErrors = {
   invalidMarker: () =>
     new ServiceError('InvalidMarkerException', 'The marker that specifies where pagination should next begin is not valid.'),
   tag: (message: string) => new ServiceError('TagException', message),
+  limitExceeded: (message: string) => new ServiceError('LimitExceededException', message),
   dryRun: () =>
     new ServiceError('DryRunOperationException', 'The request would have succeeded, but the DryRun option is set.'),
   /** What the key policy's refusal looks like (an AWS managed key's policy allows only use through its service). */

@@ -117,6 +117,7 @@ function authorizeAndRecord(
       region: key.region,
       context,
       viaService: `${viaService}.amazonaws.com`,
+      resourcePolicy: { type: 'key', document: key.policy },
     });
   } catch (error) {
     if (error instanceof ServiceError) record(error);

@@ -13,10 +13,13 @@ export const ROTATE_TASK = 'kms.rotateKey';
  * New backing key material. The old material stays with the key, so ciphertexts made before the rotation still
  * decrypt; new encryptions use the newest material (KMS developer guide, "How automatic key rotation works").
  */
-export function rotateKeyMaterial(key: KmsKey, rng: Rng, now: number): void {
+export function rotateKeyMaterial(key: KmsKey, rng: Rng, now: number, rotationType: 'AUTOMATIC' | 'ON_DEMAND' = 'AUTOMATIC'): void {
   const last = key.material[key.material.length - 1];
-  key.material.push({ id: (last?.id ?? 0) + 1, keyBase64: bytesToBase64(rng.bytes(32)), createdDate: now });
+  key.material.push({ id: (last?.id ?? 0) + 1, keyBase64: bytesToBase64(rng.bytes(32)), createdDate: now, rotationType });
 }
+
+/** KMS allows at most 25 on-demand rotations per key (KMS quotas, RotateKeyOnDemand API reference). */
+export const MAX_ON_DEMAND_ROTATIONS = 25;
 
 /** Replaces the key's pending rotation task with one at its nextRotationDate (if rotation is on). */
 export function scheduleRotation(ctx: OperationContext, key: KmsKey): void {

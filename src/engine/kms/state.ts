@@ -18,7 +18,15 @@ export const kmsKeySchema = z.object({
   rotationPeriodInDays: z.number().optional(),
   nextRotationDate: z.number().optional(),
   /** Backing key material, oldest first; rotation appends and keeps the old material for decryption. */
-  material: z.array(z.object({ id: z.number().int(), keyBase64: z.string(), createdDate: z.number() })),
+  material: z.array(
+    z.object({
+      id: z.number().int(),
+      keyBase64: z.string(),
+      createdDate: z.number(),
+      /** How this material came (absent for the key's original material), as ListKeyRotations reports it. */
+      rotationType: z.enum(['AUTOMATIC', 'ON_DEMAND']).optional(),
+    }),
+  ),
   tags: z.array(z.object({ tagKey: z.string(), tagValue: z.string() })),
 });
 

@@ -18,7 +18,9 @@ import { listAliases } from './list-aliases.ts';
 import { listKeyPolicies } from './list-key-policies.ts';
 import { listKeys } from './list-keys.ts';
 import { listResourceTags } from './list-resource-tags.ts';
+import { listKeyRotations } from './list-key-rotations.ts';
 import { putKeyPolicy } from './put-key-policy.ts';
+import { rotateKeyOnDemand } from './rotate-key-on-demand.ts';
 import { scheduleKeyDeletion } from './schedule-key-deletion.ts';
 import { tagResource } from './tag-resource.ts';
 import { untagResource } from './untag-resource.ts';
@@ -45,6 +47,8 @@ export const kmsOperations: readonly AnyOperation[] = [
   enableKeyRotation,
   disableKeyRotation,
   getKeyRotationStatus,
+  rotateKeyOnDemand,
+  listKeyRotations,
   generateDataKey,
   generateDataKeyWithoutPlaintext,
   encrypt,

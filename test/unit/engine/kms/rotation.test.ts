@@ -101,3 +101,31 @@ describe('EnableKeyRotation, DisableKeyRotation and GetKeyRotationStatus', () =>
     fails(kms(sim, 'GetKeyRotationStatus', { keyId: 'alias/x' }), 'NotFoundException', 'Invalid keyId alias/x');
   });
 });
+
+describe('RotateKeyOnDemand and ListKeyRotations', () => {
+  it('rotates now, keeps old ciphertexts readable, and lists completed rotations', () => {
+    const sim = newSim();
+    const { keyId, arn } = newKey(sim);
+    const before = ok(kms(sim, 'Encrypt', { keyId, plaintext: bytes('old') })).ciphertextBlob;
+    expect(ok(kms(sim, 'ListKeyRotations', { keyId }))).toEqual({ rotations: [], truncated: false });
+    expect(ok(kms(sim, 'RotateKeyOnDemand', { keyId }))).toEqual({ keyId: arn });
+    ok(kms(sim, 'EnableKeyRotation', { keyId, rotationPeriodInDays: 90 }));
+    sim.advance({ days: 90 });
+    expect(ok(kms(sim, 'ListKeyRotations', { keyId })).rotations).toEqual([
+      { keyId: arn, rotationDate: sim.now - 90 * DAY, rotationType: 'ON_DEMAND' },
+      { keyId: arn, rotationDate: sim.now, rotationType: 'AUTOMATIC' },
+    ]);
+    expect(text(ok(kms(sim, 'Decrypt', { ciphertextBlob: before })).plaintext)).toBe('old');
+  });
+
+  it('needs an enabled customer managed key and stops at 25 on-demand rotations', () => {
+    const sim = newSim();
+    const { keyId, arn } = newKey(sim);
+    for (let i = 0; i < 25; i++) ok(kms(sim, 'RotateKeyOnDemand', { keyId }));
+    fails(kms(sim, 'RotateKeyOnDemand', { keyId }), 'LimitExceededException');
+    ok(kms(sim, 'DisableKey', { keyId }));
+    fails(kms(sim, 'RotateKeyOnDemand', { keyId }), 'DisabledException', `${arn} is disabled.`);
+    const managed = ok(kms(sim, 'DescribeKey', { keyId: 'alias/aws/secretsmanager' })).keyMetadata;
+    fails(kms(sim, 'RotateKeyOnDemand', { keyId: managed.keyId }), 'AccessDeniedException');
+  });
+});
