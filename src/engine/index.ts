@@ -2,7 +2,7 @@
  * The engine's public surface: everything outside src/engine (the app, the server, labs, quiz) imports from here.
  */
 import { Simulator, type NewWorldOptions, type SimulatorParts } from './kernel/index.ts';
-import { iamModule, identityResolver, bootstrapIdentities, adminOnlyAuthorizer } from './iam/index.ts';
+import { iamModule, identityResolver, bootstrapIdentities, createPolicyAuthorizer } from './iam/index.ts';
 import { kmsModule, kmsPort } from './kms/index.ts';
 import { createSecretsModule, noRotationFunctions } from './secrets/index.ts';
 
@@ -10,7 +10,7 @@ export function simulatorParts(): SimulatorParts {
   return {
     services: [iamModule, kmsModule, createSecretsModule({ kms: kmsPort, rotation: noRotationFunctions })],
     identity: identityResolver,
-    authorizer: adminOnlyAuthorizer,
+    authorizer: createPolicyAuthorizer(),
     bootstrap: bootstrapIdentities,
   };
 }

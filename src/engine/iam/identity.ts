@@ -1,15 +1,20 @@
 import type { IdentityResolver, Principal, World } from '../kernel/index.ts';
 import { accessKeyId as newAccessKeyId, randomString, type Rng } from '../ids/index.ts';
-import type { IamState, IamUser } from './identity-state.ts';
+import type { IamRole, IamState, IamUser, RoleSession } from './identity-state.ts';
 
-const SECRET_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/+';
-const ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+export const SECRET_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/+';
+export const ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
 export function iamState(world: World): IamState {
   return world.services.iam as IamState;
 }
 
-function userPrincipal(user: IamUser, accountId: string, accessKeyId?: string): Principal {
+/** IAM unique ids: a four-letter prefix by entity type (AIDA user, AROA role, AGPA group, ANPA policy). */
+export function uniqueId(rng: Rng, prefix: 'AIDA' | 'AROA' | 'AGPA' | 'ANPA'): string {
+  return `${prefix}${randomString(rng, ID_ALPHABET, 17)}`;
+}
+
+export function userPrincipal(user: IamUser, accountId: string, accessKeyId?: string): Principal {
   return {
     type: 'IAMUser',
     arn: user.arn,
@@ -20,30 +25,66 @@ function userPrincipal(user: IamUser, accountId: string, accessKeyId?: string): 
   };
 }
 
-function rootPrincipal(accountId: string): Principal {
+export function rootPrincipal(accountId: string): Principal {
   return { type: 'Root', arn: `arn:aws:iam::${accountId}:root`, accountId, principalId: accountId };
+}
+
+export function sessionPrincipal(session: RoleSession): Principal {
+  return {
+    type: 'AssumedRole',
+    arn: `arn:aws:sts::${session.accountId}:assumed-role/${session.roleName}/${session.sessionName}`,
+    accountId: session.accountId,
+    principalId: `${session.roleId}:${session.sessionName}`,
+    accessKeyId: session.accessKeyId,
+    roleArn: session.roleArn,
+    sessionName: session.sessionName,
+  };
+}
+
+/** A role session as it would look with no credentials, for acting as a role in the app. */
+export function roleAsPrincipal(role: IamRole, accountId: string, sessionName: string): Principal {
+  return {
+    type: 'AssumedRole',
+    arn: `arn:aws:sts::${accountId}:assumed-role/${role.roleName}/${sessionName}`,
+    accountId,
+    principalId: `${role.roleId}:${sessionName}`,
+    roleArn: role.arn,
+    sessionName,
+  };
 }
 
 export const identityResolver: IdentityResolver = {
   byAccessKey(world, accessKeyId) {
     const state = iamState(world);
+    const session = state.sessions[accessKeyId];
+    if (session) return session.expiration > world.clock.now ? sessionPrincipal(session) : undefined;
     const key = state.accessKeys[accessKeyId];
     if (!key || key.status !== 'Active') return undefined;
     const user = state.accounts[key.accountId]?.users[key.userName];
     return user ? userPrincipal(user, key.accountId, accessKeyId) : undefined;
   },
   byArn(world, principalArn) {
-    const match = /^arn:aws:iam::(\d{12}):(root|user\/(?:.*\/)?([\w+=,.@-]+))$/.exec(principalArn);
-    if (!match) return undefined;
-    const accountId = match[1]!;
-    const account = iamState(world).accounts[accountId];
-    if (!account) return undefined;
-    if (match[2] === 'root') return rootPrincipal(accountId);
-    const user = account.users[match[3]!];
-    return user && user.arn === principalArn ? userPrincipal(user, accountId) : undefined;
+    const state = iamState(world);
+    const root = /^arn:aws:iam::(\d{12}):root$/.exec(principalArn);
+    if (root) return state.accounts[root[1]!] ? rootPrincipal(root[1]!) : undefined;
+    const user = /^arn:aws:iam::(\d{12}):user\/(?:.*\/)?([\w+=,.@-]+)$/.exec(principalArn);
+    if (user) {
+      const found = state.accounts[user[1]!]?.users[user[2]!];
+      return found && found.arn === principalArn ? userPrincipal(found, user[1]!) : undefined;
+    }
+    // Acting as a role: the app names the session ARN; the role must exist (no credentials are needed in-page).
+    const session = /^arn:aws:sts::(\d{12}):assumed-role\/([\w+=,.@-]+)\/([\w+=,.@-]+)$/.exec(principalArn);
+    if (session) {
+      const role = state.accounts[session[1]!]?.roles[session[2]!];
+      return role ? roleAsPrincipal(role, session[1]!, session[3]!) : undefined;
+    }
+    return undefined;
   },
   secretAccessKey(world, accessKeyId) {
-    const key = iamState(world).accessKeys[accessKeyId];
+    const state = iamState(world);
+    const session = state.sessions[accessKeyId];
+    if (session) return session.secretAccessKey;
+    const key = state.accessKeys[accessKeyId];
     return key?.status === 'Active' ? key.secretAccessKey : undefined;
   },
   defaultPrincipal(world, accountId) {
@@ -55,12 +96,14 @@ export const identityResolver: IdentityResolver = {
 };
 
 /**
- * Every account starts with an `admin` user and one access key. The default account's key pair is `test` /
- * `test`, so habits from other local AWS emulators carry over; other accounts get seeded keys.
+ * Every account starts with an `admin` user that has AdministratorAccess and one access key. The default account's
+ * key pair is `test` / `test`, so habits from other local AWS emulators carry over; other accounts get seeded keys.
  */
 export function bootstrapIdentities(world: World, rng: Rng): void {
   const state = iamState(world);
-  for (const accountId of Object.keys(world.accounts)) addAccountIdentities(state, accountId, world.clock.now, rng, accountId === world.defaultAccountId);
+  for (const accountId of Object.keys(world.accounts)) {
+    addAccountIdentities(state, accountId, world.clock.now, rng, accountId === world.defaultAccountId);
+  }
 }
 
 export function addAccountIdentities(state: IamState, accountId: string, now: number, rng: Rng, isDefault: boolean): void {
@@ -70,12 +113,19 @@ export function addAccountIdentities(state: IamState, accountId: string, now: nu
     users: {
       [userName]: {
         userName,
-        userId: `AIDA${randomString(rng, ID_ALPHABET, 17)}`,
+        userId: uniqueId(rng, 'AIDA'),
         arn: `arn:aws:iam::${accountId}:user/${userName}`,
         path: '/',
         createDate: now,
+        inlinePolicies: {},
+        attachedPolicies: ['arn:aws:iam::aws:policy/AdministratorAccess'],
+        groups: [],
+        tags: [],
       },
     },
+    groups: {},
+    roles: {},
+    policies: {},
   };
   const keyId = isDefault ? 'test' : newAccessKeyId(rng, 'AKIA');
   state.accessKeys[keyId] = {

@@ -1,4 +1,6 @@
 export { iamModule } from './module.ts';
 export { identityResolver, bootstrapIdentities, addAccountIdentities, iamState } from './identity.ts';
 export { adminOnlyAuthorizer } from './admin-authorizer.ts';
-export type { IamState, IamUser, AccessKey } from './identity-state.ts';
+export { createPolicyAuthorizer } from './world-authorizer.ts';
+export { AWS_MANAGED_POLICIES, awsManagedPolicy, type AwsManagedPolicy } from './aws-managed-policies.ts';
+export type { IamState, IamUser, IamRole, IamGroup, ManagedPolicy, RoleSession, AccessKey } from './identity-state.ts';

@@ -15,6 +15,13 @@ export interface AuthorizationRequest {
   context: Record<string, string | string[] | boolean | number>;
   /** Set when an AWS service asks on the principal's behalf, e.g. Secrets Manager asking KMS for Decrypt. */
   viaService?: string;
+  /**
+   * The resource's own policy: a secret's resource policy (absent document: none attached) or a KMS key policy,
+   * which must allow for IAM policies to count at all.
+   */
+  resourcePolicy?: { type: 'resource' | 'key'; document: string | undefined };
+  /** Where the call came from (aws:SourceIp). */
+  sourceIp?: string;
 }
 
 export interface AuthorizationDecision {
@@ -60,7 +67,7 @@ export interface OperationContext {
   /** In-memory memo that is never part of the snapshot (decrypted plaintexts, see DESIGN.md). */
   readonly memo: WeakMap<object, unknown>;
   /** Checks a further permission the operation needs (e.g. kms:Decrypt through Secrets Manager); throws AccessDenied. */
-  requirePermission(request: Omit<AuthorizationRequest, 'principal' | 'region'> & { region?: string }): void;
+  requirePermission(request: Omit<AuthorizationRequest, 'principal' | 'region' | 'sourceIp'> & { region?: string }): void;
   recordNestedCall(call: NestedCall): void;
   meter(meterKey: string, quantity: number, accountId?: string): void;
   schedule(task: Omit<ScheduledTask, 'id'>): void;
@@ -80,6 +87,7 @@ export interface ResolvedTarget<T = unknown> {
   resourceAccountId: string;
   resource?: T;
   context?: AuthorizationRequest['context'];
+  resourcePolicy?: AuthorizationRequest['resourcePolicy'];
 }
 
 /**

@@ -56,6 +56,9 @@ export interface NewWorldOptions {
   logLimit?: number;
 }
 
+/** The learner's simulated address (a documentation range, RFC 5737) when a call names none. */
+const DEFAULT_SOURCE_IP = '203.0.113.10';
+
 interface RegisteredOperation {
   module: ServiceModule;
   operation: AnyOperation;
@@ -219,6 +222,8 @@ export class Simulator {
         resourceAccountId: target.resourceAccountId,
         region,
         context: target.context ?? {},
+        ...(target.resourcePolicy ? { resourcePolicy: target.resourcePolicy } : {}),
+        sourceIp: request.sourceIpAddress ?? DEFAULT_SOURCE_IP,
       });
       if (!decision.allowed) throw commonErrors.accessDenied(decision.message);
       const output = operation.execute(ctx, input, target) as O;
@@ -371,7 +376,7 @@ export class Simulator {
       readOnly: operation.readOnly,
       resources:
         target && target.resourceArn !== '*' ? [{ arn: target.resourceArn, accountId: target.resourceAccountId }] : [],
-      sourceIpAddress: request.sourceIpAddress ?? '203.0.113.10',
+      sourceIpAddress: request.sourceIpAddress ?? DEFAULT_SOURCE_IP,
       userAgent: request.userAgent ?? 'secretslab-console',
       ...(error ? { errorCode: error.code, errorMessage: error.message } : {}),
     };

@@ -62,7 +62,14 @@ export function secretTarget(secret: Secret): ResolvedTarget<Secret> {
     context[`secretsmanager:ResourceTag/${tag.key}`] = tag.value;
     context[`aws:ResourceTag/${tag.key}`] = tag.value;
   }
-  return { resourceArn: secret.arn, resourceAccountId: secret.accountId, resource: secret, context };
+  context['secretsmanager:SecretId'] = secret.arn;
+  return {
+    resourceArn: secret.arn,
+    resourceAccountId: secret.accountId,
+    resource: secret,
+    context,
+    resourcePolicy: { type: 'resource', document: secret.resourcePolicy },
+  };
 }
 
 /** Resolves a SecretId for an operation's resolve stage. */

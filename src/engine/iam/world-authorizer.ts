@@ -1,0 +1,145 @@
+import type { AuthorizationDecision, AuthorizationRequest, Authorizer, Principal, World } from '../kernel/index.ts';
+import { isoTime } from '../clock/index.ts';
+import { authorize, parsePolicy, type ContextValue, type NamedPolicy, type ParsedPolicy, type PolicySet } from './policy/index.ts';
+import { awsManagedPolicy } from './aws-managed-policies.ts';
+import type { IamAccount } from './identity-state.ts';
+import { iamState } from './identity.ts';
+
+/**
+ * The authorizer the pipeline runs for every call: it gathers, from the world, every policy that bears on the
+ * request (the caller's identity policies, boundary and session policies, the resource or key policy) and asks
+ * the policy language's authorizer for the decision, which carries its full explanation.
+ */
+export function createPolicyAuthorizer(): Authorizer {
+  const parsed = new Map<string, ParsedPolicy | null>();
+  const parse = (name: string, document: string | undefined): NamedPolicy | undefined => {
+    if (document === undefined) return undefined;
+    let policy = parsed.get(document);
+    if (policy === undefined) {
+      const result = parsePolicy(document);
+      // A stored policy was validated when it was written; one that no longer parses grants nothing.
+      policy = result.ok ? result.policy : null;
+      if (parsed.size > 2000) parsed.clear();
+      parsed.set(document, policy);
+    }
+    return policy ? { name, policy } : undefined;
+  };
+
+  return {
+    authorize(world, request): AuthorizationDecision {
+      const { principal } = request;
+      // Scheduled work the service does for itself (a deletion window ending) needs no grant.
+      if (principal.type === 'AWSService') return { allowed: true, message: `${principal.arn} acts for the service.` };
+      const policies = policySetFor(world, request, parse);
+      const result = authorize({
+        request: {
+          principal: principal.arn,
+          ...(principal.roleArn ? { roleArn: principal.roleArn } : {}),
+          action: request.action,
+          resource: request.resourceArn,
+          resourceAccount: request.resourceAccountId,
+          context: contextFor(world, request),
+        },
+        policies,
+      });
+      return {
+        allowed: result.decision === 'Allow',
+        message: result.message ?? result.explanation,
+        trace: result,
+      };
+    },
+  };
+}
+
+type Parse = (name: string, document: string | undefined) => NamedPolicy | undefined;
+
+function policySetFor(world: World, request: AuthorizationRequest, parse: Parse): PolicySet {
+  const { principal } = request;
+  const state = iamState(world);
+  const account = state.accounts[principal.accountId];
+  const set: PolicySet = { identity: [], boundary: null, session: null };
+  if (account) {
+    const managed = (arn: string) => parse(arn, managedDocument(account, arn));
+    const inline = (owner: string, policies: Record<string, string>) =>
+      Object.entries(policies).flatMap(([name, document]) => parse(`${owner}/inline:${name}`, document) ?? []);
+    if (principal.type === 'IAMUser' && principal.userName) {
+      const user = account.users[principal.userName];
+      if (user) {
+        set.identity = [...inline(user.arn, user.inlinePolicies), ...user.attachedPolicies.flatMap((arn) => managed(arn) ?? [])];
+        for (const groupName of user.groups) {
+          const group = account.groups[groupName];
+          if (group) set.identity.push(...inline(group.arn, group.inlinePolicies), ...group.attachedPolicies.flatMap((arn) => managed(arn) ?? []));
+        }
+        if (user.permissionsBoundary) set.boundary = managed(user.permissionsBoundary) ?? null;
+      }
+    }
+    if (principal.type === 'AssumedRole' && principal.roleArn) {
+      const role = Object.values(account.roles).find((r) => r.arn === principal.roleArn);
+      if (role) {
+        set.identity = [...inline(role.arn, role.inlinePolicies), ...role.attachedPolicies.flatMap((arn) => managed(arn) ?? [])];
+        if (role.permissionsBoundary) set.boundary = managed(role.permissionsBoundary) ?? null;
+      }
+      const session = principal.accessKeyId ? state.sessions[principal.accessKeyId] : undefined;
+      if (session && (session.sessionPolicy !== undefined || session.policyArns?.length)) {
+        set.session = [
+          ...(session.sessionPolicy !== undefined ? [parse(`${principal.arn}/session-policy`, session.sessionPolicy)].flatMap((p) => p ?? []) : []),
+          ...(session.policyArns ?? []).flatMap((arn) => managed(arn) ?? []),
+        ];
+      }
+    }
+  }
+  const resource = request.resourcePolicy;
+  if (resource?.type === 'key') set.keyPolicy = parse(`key-policy:${request.resourceArn}`, resource.document) ?? null;
+  else if (resource?.type === 'resource') set.resource = parse(`resource-policy:${request.resourceArn}`, resource.document) ?? null;
+  return set;
+}
+
+function managedDocument(account: IamAccount, arn: string): string | undefined {
+  const aws = awsManagedPolicy(arn);
+  if (aws) return aws.document;
+  const policy = account.policies[arn];
+  return policy?.versions.find((v) => v.versionId === policy.defaultVersionId)?.document;
+}
+
+/**
+ * The global condition keys AWS sets on every request (present only when AWS would set them), plus the keys the
+ * operation or the calling service supplied.
+ */
+function contextFor(world: World, request: AuthorizationRequest): Record<string, ContextValue> {
+  const { principal } = request;
+  const context: Record<string, ContextValue> = {
+    'aws:CurrentTime': isoTime(world.clock.now),
+    'aws:EpochTime': String(Math.floor(world.clock.now / 1000)),
+    'aws:SecureTransport': 'true',
+    'aws:RequestedRegion': request.region,
+    'aws:userid': principal.principalId,
+  };
+  if (request.sourceIp && !request.viaService) context['aws:SourceIp'] = request.sourceIp;
+  if (principal.type === 'IAMUser' && principal.userName) context['aws:username'] = principal.userName;
+  for (const tag of principalTags(world, principal)) context[`aws:PrincipalTag/${tag.key}`] = tag.value;
+  if (request.viaService) {
+    context['aws:ViaAWSService'] = 'true';
+    context['aws:CalledVia'] = [request.viaService];
+    context['aws:CalledViaFirst'] = request.viaService;
+    context['aws:CalledViaLast'] = request.viaService;
+  } else context['aws:ViaAWSService'] = 'false';
+  for (const [key, value] of Object.entries(request.context)) {
+    context[key] = Array.isArray(value) ? value.map(String) : String(value);
+  }
+  return context;
+}
+
+function principalTags(world: World, principal: Principal): { key: string; value: string }[] {
+  const account = iamState(world).accounts[principal.accountId];
+  if (!account) return [];
+  if (principal.type === 'IAMUser' && principal.userName) return account.users[principal.userName]?.tags ?? [];
+  if (principal.type === 'AssumedRole' && principal.roleArn) {
+    const role = Object.values(account.roles).find((r) => r.arn === principal.roleArn);
+    const session = principal.accessKeyId ? iamState(world).sessions[principal.accessKeyId] : undefined;
+    // Session tags override the role's tags with the same key.
+    const tags = new Map((role?.tags ?? []).map((t) => [t.key, t.value]));
+    for (const tag of session?.tags ?? []) tags.set(tag.key, tag.value);
+    return [...tags].map(([key, value]) => ({ key, value }));
+  }
+  return [];
+}
