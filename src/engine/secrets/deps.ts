@@ -19,8 +19,20 @@ export const noRotationFunctions: RotationPort = {
   },
 };
 
+/**
+ * The static checks on a resource policy (the IAM validator and its public-access analysis), so
+ * PutResourcePolicy, ValidateResourcePolicy and the Policy Lab all judge a document the same way.
+ */
+export interface ResourcePolicyChecks {
+  check(document: string): {
+    errors: { code: string; message: string; line: number; column: number }[];
+    broad: { index: number; sid: string | undefined; cause: string }[];
+  };
+}
+
 /** What Secrets Manager needs from other services, handed in by the engine's wiring (DESIGN.md: ports). */
 export interface SecretsDeps {
   kms: KmsPort;
   rotation: RotationPort;
+  policies: ResourcePolicyChecks;
 }

@@ -43,7 +43,9 @@ function matchesTerm(secret: Secret, key: ListFilter['key'], term: string): bool
         ...words(secret.description ?? ''),
         ...tags.flatMap((t) => [...nameWords(t.key), ...nameWords(t.value)]),
       ];
-      return everyWordPrefixes(term, haystack);
+      // The value is analysed like a name (verified: `AppBeta` finds `prod/AppBeta/x` because it splits into App and
+      // Beta, while `company` does not find `COMPANYthings`, whose words are COMPAN and Ythings; reference §3).
+      return everyNeedlePrefixes(term.split(/\s+/).flatMap(nameParts), haystack);
     }
   }
 }
@@ -53,17 +55,24 @@ function words(text: string): string[] {
 }
 
 /** Name words: split on / _ + = . @ - and at camel-case boundaries (COMPANYthings -> COMPAN, Ythings). */
-function nameWords(name: string): string[] {
-  const parts = name
+function nameParts(name: string): string[] {
+  return name
     .split(/[/_+=.@\-\s]+/)
     .flatMap((part) => part.split(/(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/))
     .filter(Boolean)
     .map((w) => w.toLowerCase());
-  return [name.toLowerCase(), ...parts];
+}
+
+function nameWords(name: string): string[] {
+  return [name.toLowerCase(), ...nameParts(name)];
 }
 
 function everyWordPrefixes(term: string, haystack: readonly string[]): boolean {
-  const needles = words(term);
+  return everyNeedlePrefixes(words(term), haystack);
+}
+
+/** No needle (a value that is only separators, such as `+`) matches nothing. */
+function everyNeedlePrefixes(needles: readonly string[], haystack: readonly string[]): boolean {
   if (needles.length === 0) return false;
   return needles.every((needle) => haystack.some((word) => word.startsWith(needle)));
 }

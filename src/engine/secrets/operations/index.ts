@@ -38,7 +38,7 @@ export function secretsOperations(deps: SecretsDeps): AnyOperation[] {
     getSecretValue(deps),
     listSecretVersionIds(),
     listSecrets(),
-    putResourcePolicy(),
+    putResourcePolicy(deps),
     putSecretValue(deps),
     removeRegionsFromReplication(),
     replicateSecretToRegions(deps),
@@ -49,6 +49,6 @@ export function secretsOperations(deps: SecretsDeps): AnyOperation[] {
     untagResource(),
     updateSecret(deps),
     updateSecretVersionStageOperation(),
-    validateResourcePolicy(),
+    validateResourcePolicy(deps),
   ];
 }

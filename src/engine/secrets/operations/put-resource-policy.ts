@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { OperationDefinition } from '../../kernel/index.ts';
 import { secretsErrors } from '../errors.ts';
-import { broadStatements, parseResourcePolicy } from '../resource-policy.ts';
+import type { SecretsDeps } from '../deps.ts';
+import { malformedPolicyError } from '../resource-policy.ts';
 import { secretIdSchema } from '../schemas.ts';
 import type { Secret } from '../state.ts';
 import { assertNotDeleted, assertNotReplica, resolveSecret } from '../store.ts';
@@ -16,7 +17,7 @@ const input = z.object({
  * Attaches (replaces) the secret's resource policy. Broad policies are accepted unless BlockPublicPolicy is true:
  * the default is not to block, which is why the console validates first.
  */
-export function putResourcePolicy(): OperationDefinition<z.infer<typeof input>> {
+export function putResourcePolicy(deps: SecretsDeps): OperationDefinition<z.infer<typeof input>> {
   return {
     service: 'secretsmanager',
     name: 'PutResourcePolicy',
@@ -27,8 +28,9 @@ export function putResourcePolicy(): OperationDefinition<z.infer<typeof input>> 
       const secret = target.resource as Secret;
       assertNotDeleted(secret);
       assertNotReplica(secret);
-      const statements = parseResourcePolicy(request.resourcePolicy);
-      if (request.blockPublicPolicy && broadStatements(statements).length > 0) throw secretsErrors.publicPolicy();
+      const checked = deps.policies.check(request.resourcePolicy);
+      if (checked.errors.length > 0) throw malformedPolicyError(checked.errors);
+      if (request.blockPublicPolicy && checked.broad.length > 0) throw secretsErrors.publicPolicy();
       secret.resourcePolicy = request.resourcePolicy;
       secret.lastChangedDate = ctx.now;
       return { arn: secret.arn, name: secret.name };

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { OperationDefinition } from '../../kernel/index.ts';
-import { isServiceError } from '../../errors.ts';
-import { broadStatements, parseResourcePolicy } from '../resource-policy.ts';
+import type { SecretsDeps } from '../deps.ts';
 import { secretIdSchema } from '../schemas.ts';
 import { requireSecret, secretTarget } from '../store.ts';
 
@@ -11,7 +10,7 @@ const input = z.object({ secretId: secretIdSchema.optional(), resourcePolicy: z.
  * Runs the checks the console runs before attaching a policy: syntax and broad access. Findings come back as
  * ValidationErrors with PolicyValidationPassed=false; only an unknown SecretId is an error.
  */
-export function validateResourcePolicy(): OperationDefinition<z.infer<typeof input>> {
+export function validateResourcePolicy(deps: SecretsDeps): OperationDefinition<z.infer<typeof input>> {
   return {
     service: 'secretsmanager',
     name: 'ValidateResourcePolicy',
@@ -22,19 +21,14 @@ export function validateResourcePolicy(): OperationDefinition<z.infer<typeof inp
       return secretTarget(requireSecret(ctx, request.secretId));
     },
     execute(_ctx, request) {
-      const validationErrors: { checkName: string; errorMessage: string }[] = [];
-      try {
-        const statements = parseResourcePolicy(request.resourcePolicy);
-        for (const index of broadStatements(statements)) {
-          validationErrors.push({
-            checkName: 'BROAD_ACCESS',
-            errorMessage: `Statement ${index + 1} grants access to a wildcard principal without a condition that limits who can use it. The resource policy grants broad access to the secret.`,
-          });
-        }
-      } catch (error) {
-        if (!isServiceError(error)) throw error;
-        validationErrors.push({ checkName: 'SYNTAX', errorMessage: error.message });
-      }
+      const checked = deps.policies.check(request.resourcePolicy);
+      const validationErrors = [
+        ...checked.errors.map((e) => ({ checkName: 'SYNTAX_CHECK', errorMessage: `${e.message} (line ${e.line}, column ${e.column})` })),
+        ...checked.broad.map((b) => ({
+          checkName: 'BROAD_ACCESS_CHECK',
+          errorMessage: `Statement ${b.sid ?? b.index} grants access to a wildcard principal with no condition that limits who can use it, so the resource policy grants broad access to the secret.`,
+        })),
+      ];
       return { policyValidationPassed: validationErrors.length === 0, validationErrors };
     },
   };
