@@ -2,13 +2,17 @@
  * The engine's public surface: everything outside src/engine (the app, the server, labs, quiz) imports from here.
  */
 import { Simulator, type NewWorldOptions, type SimulatorParts } from './kernel/index.ts';
-import { iamModule, identityResolver, bootstrapIdentities, createPolicyAuthorizer } from './iam/index.ts';
+import { iamModule, identityResolver, bootstrapIdentities, createPolicyAuthorizer, checkPolicyDocument } from './iam/index.ts';
 import { kmsModule, kmsPort } from './kms/index.ts';
 import { createSecretsModule, noRotationFunctions } from './secrets/index.ts';
 
 export function simulatorParts(): SimulatorParts {
   return {
-    services: [iamModule, kmsModule, createSecretsModule({ kms: kmsPort, rotation: noRotationFunctions })],
+    services: [iamModule, kmsModule, createSecretsModule({
+        kms: kmsPort,
+        rotation: noRotationFunctions,
+        policies: { check: (document) => checkPolicyDocument(document, 'secret') },
+      })],
     identity: identityResolver,
     authorizer: createPolicyAuthorizer(),
     bootstrap: bootstrapIdentities,

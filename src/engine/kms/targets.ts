@@ -1,6 +1,7 @@
 import type { OperationContext, ResolvedTarget } from '../kernel/index.ts';
 import { kmsErrors } from './errors.ts';
 import { aliasArn, awsManagedKey, findKey, kmsState, peekRegionState } from './keys.ts';
+import { awsManagedKeyPolicy } from './policies.ts';
 import type { KmsAlias, KmsKey } from './state.ts';
 
 /**
@@ -79,12 +80,15 @@ export function keyTarget(ctx: OperationContext, target: KeyTarget, keyRef: stri
       resourceAccountId: ctx.principal.accountId,
       resource: target,
       context,
+      // The key AWS is about to create will carry this policy; it decides as if the key existed.
+      resourcePolicy: { type: 'key', document: awsManagedKeyPolicy(ctx.principal.accountId, ctx.region, target.predefinedService ?? '') },
     };
   }
   for (const tag of key.tags) context[`aws:ResourceTag/${tag.tagKey}`] = tag.tagValue;
   const aliases = aliasesOf(ctx, key).map((a) => a.aliasName);
   if (aliases.length > 0) context['kms:ResourceAliases'] = aliases;
-  return { resourceArn: key.arn, resourceAccountId: key.accountId, resource: target, context };
+  // A key policy is the root of access to a key: IAM policies count only where it delegates to the account.
+  return { resourceArn: key.arn, resourceAccountId: key.accountId, resource: target, context, resourcePolicy: { type: 'key', document: key.policy } };
 }
 
 /** Resolves KeyId for an operation: the lookup rules above plus the authorization target. */
