@@ -58,7 +58,9 @@ function onShutdown(close: () => Promise<void>): void {
   const stop = (signal: string) => {
     if (closing) return;
     closing = true;
-    process.stdout.write(`\n${signal}: saving and stopping.\n`);
+    // stderr, and errors ignored: stdout may be a pipe that is already gone (`secretslab serve | head`).
+    process.stderr.on('error', () => {});
+    process.stderr.write(`\n${signal}: saving and stopping.\n`);
     close().then(
       () => process.exit(0),
       (error: unknown) => {

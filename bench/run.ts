@@ -1,0 +1,21 @@
+/**
+ * `npm run bench`: every benchmark, one table, and bench/results.json updated with this run's figures (other metrics
+ * already in the file are kept). `--profile` writes CPU profiles of the endpoint process to bench/profiles/.
+ */
+import { printTable, writeResults, type Metric } from './results.ts';
+import { secretsGetSecretValueBench } from './secrets-get-secret-value.ts';
+
+const profileDir = process.argv.includes('--profile') ? new URL('./profiles/', import.meta.url).pathname : undefined;
+
+const benches: { name: string; run: () => Promise<Metric[]> }[] = [
+  { name: 'Secrets Manager GetSecretValue (in-process, HTTP, echo)', run: () => secretsGetSecretValueBench(profileDir ? { profileDir } : {}) },
+];
+
+const metrics: Metric[] = [];
+for (const bench of benches) {
+  process.stderr.write(`running: ${bench.name}\n`);
+  metrics.push(...(await bench.run()));
+}
+printTable(metrics);
+writeResults(metrics);
+console.log('\nwritten to bench/results.json');
