@@ -155,7 +155,9 @@ describe('DeleteSecret and the deletion lifecycle (§2.7)', () => {
     const first = create(sim, 'app');
     ok(sm(sim, 'DeleteSecret', { secretId: 'app', recoveryWindowInDays: 7 }));
     sim.advance({ days: 6, hours: 23 });
-    expect(describe_(sim, 'app').deletedDate).toBe(DEFAULT_START_TIME + 7 * DAY);
+    // Still there an hour before the window ends. (Whether DeletedDate is the request time or the purge date is an
+    // open question, reference §6, so only its presence is checked.)
+    expect(describe_(sim, 'app').deletedDate).toBeTypeOf('number');
     sim.advance({ hours: 1 });
     fails(sm(sim, 'DescribeSecret', { secretId: 'app' }), 'ResourceNotFoundException', NOT_FOUND);
     fails(sm(sim, 'RestoreSecret', { secretId: 'app' }), 'ResourceNotFoundException', NOT_FOUND);

@@ -6,6 +6,7 @@ import {
   type CallRequest,
   type CallResult,
 } from '../../../../src/engine/index.ts';
+import { checkPolicyDocument } from '../../../../src/engine/iam/index.ts';
 import { kmsPort } from '../../../../src/engine/kms/index.ts';
 import { createSecretsModule, type RotationPort } from '../../../../src/engine/secrets/index.ts';
 
@@ -34,30 +35,28 @@ export function newSim(): Simulator {
   return createSimulator();
 }
 
-/** A simulator whose authorizer allows everything: reaches the service's own checks behind IAM (cross-account). */
-export function openSim(): Simulator {
-  return Simulator.create({ ...simulatorParts(), authorizer: { authorize: () => ({ allowed: true, message: 'test: allow all' }) } });
-}
-
 export interface FakeRotation extends RotationPort {
   invokable: Set<string>;
   started: { secretArn: string; token: string; rotateImmediately: boolean }[];
 }
 
 /** A simulator with a stand-in rotation engine: the named functions can be invoked, and starts are recorded. */
-export function rotationSim(functionArns: string[]): { sim: Simulator; rotation: FakeRotation } {
+export function rotationSim(functionArns: string[], options: { createPendingVersion?: boolean } = {}): { sim: Simulator; rotation: FakeRotation } {
   const rotation: FakeRotation = {
     invokable: new Set(functionArns),
     started: [],
     canInvoke(_ctx, arn) {
       return this.invokable.has(arn);
     },
-    start(_ctx, secret, token, rotateImmediately) {
+    start(ctx, secret, token, rotateImmediately) {
       this.started.push({ secretArn: secret.arn, token, rotateImmediately });
+      // What a rotation run starts with (reference §2.5): an empty version, id = token, labelled AWSPENDING.
+      if (options.createPendingVersion) secret.versions[token] = { versionId: token, createdDate: ctx.now, stages: ['AWSPENDING'] };
     },
   };
   const parts = simulatorParts();
-  parts.services = parts.services.map((m) => (m.name === 'secretsmanager' ? createSecretsModule({ kms: kmsPort, rotation }) : m));
+  const policies = { check: (document: string) => checkPolicyDocument(document, 'secret') };
+  parts.services = parts.services.map((m) => (m.name === 'secretsmanager' ? createSecretsModule({ kms: kmsPort, rotation, policies }) : m));
   return { sim: Simulator.create(parts), rotation };
 }
 

@@ -113,6 +113,24 @@ describe('RotateSecret with an invokable function (stand-in rotation engine)', (
   });
 });
 
+describe('the rotation function\'s calls during a run (§2.5, §2.6.6)', () => {
+  it('PutSecretValue with the rotation token and AWSPENDING fills the empty pending version instead of failing', () => {
+    const { sim } = rotationSim([FN], { createPendingVersion: true });
+    create(sim, 'app', 'v1', { clientRequestToken: token(1) });
+    ok(sm(sim, 'RotateSecret', { secretId: 'app', rotationLambdaARN: FN, clientRequestToken: token(2) }));
+    expect(stages(sim, 'app')[token(2)]).toEqual(['AWSPENDING']);
+    // createSecret step
+    const out = put(sim, 'app', 'v2', { clientRequestToken: token(2), versionStages: ['AWSPENDING'] });
+    expect(out.versionId).toBe(token(2));
+    expect(ok(sm(sim, 'GetSecretValue', { secretId: 'app', versionStage: 'AWSPENDING' })).secretString).toBe('v2');
+    expect(ok(sm(sim, 'GetSecretValue', { secretId: 'app' })).secretString).toBe('v1');
+    // finishSecret step: AWSCURRENT moves, AWSPREVIOUS follows.
+    ok(sm(sim, 'UpdateSecretVersionStage', { secretId: 'app', versionStage: 'AWSCURRENT', moveToVersionId: token(2), removeFromVersionId: token(1) }));
+    expect(stages(sim, 'app')).toEqual({ [token(1)]: ['AWSPREVIOUS'], [token(2)]: ['AWSCURRENT', 'AWSPENDING'] });
+    expect(ok(sm(sim, 'GetSecretValue', { secretId: 'app' })).secretString).toBe('v2');
+  });
+});
+
 describe('CancelRotateSecret', () => {
   it('turns rotation off but keeps the function ARN and rules (DescribeSecret shows them with RotationEnabled=false)', () => {
     const { sim } = rotationSim([FN]);
