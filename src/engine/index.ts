@@ -5,16 +5,20 @@ import { Simulator, type NewWorldOptions, type SimulatorParts } from './kernel/i
 import { iamModule, identityResolver, bootstrapIdentities, createPolicyAuthorizer, checkPolicyDocument } from './iam/index.ts';
 import { kmsModule, kmsPort } from './kms/index.ts';
 import { createSecretsModule, noRotationFunctions } from './secrets/index.ts';
+import { organizationsModule, organizationPolicyLevels, organizationOf } from './organizations/index.ts';
 
 export function simulatorParts(): SimulatorParts {
   return {
-    services: [iamModule, kmsModule, createSecretsModule({
+    services: [iamModule, organizationsModule, kmsModule, createSecretsModule({
         kms: kmsPort,
         rotation: noRotationFunctions,
         policies: { check: (document) => checkPolicyDocument(document, 'secret') },
       })],
     identity: identityResolver,
-    authorizer: createPolicyAuthorizer(),
+    authorizer: createPolicyAuthorizer({
+      levels: organizationPolicyLevels,
+      organizationId: (world, accountId) => organizationOf(world, accountId)?.id,
+    }),
     bootstrap: bootstrapIdentities,
   };
 }

@@ -10,7 +10,21 @@ import { iamState } from './identity.ts';
  * request (the caller's identity policies, boundary and session policies, the resource or key policy) and asks
  * the policy language's authorizer for the decision, which carries its full explanation.
  */
-export function createPolicyAuthorizer(): Authorizer {
+/** What the authorizer needs from Organizations, handed in by the engine's wiring (a port). */
+export interface OrganizationLevels {
+  /** SCP or RCP levels governing an account, root first (empty: none apply). */
+  levels(
+    world: World,
+    accountId: string,
+    type: 'SERVICE_CONTROL_POLICY' | 'RESOURCE_CONTROL_POLICY',
+  ): { level: string; policies: { name: string; document: string }[] }[];
+  /** The organization id of an account, for aws:PrincipalOrgID and aws:ResourceOrgID. */
+  organizationId(world: World, accountId: string): string | undefined;
+}
+
+const NO_ORGANIZATIONS: OrganizationLevels = { levels: () => [], organizationId: () => undefined };
+
+export function createPolicyAuthorizer(organizations: OrganizationLevels = NO_ORGANIZATIONS): Authorizer {
   const parsed = new Map<string, ParsedPolicy | null>();
   const parse = (name: string, document: string | undefined): NamedPolicy | undefined => {
     if (document === undefined) return undefined;
@@ -31,6 +45,14 @@ export function createPolicyAuthorizer(): Authorizer {
       // Scheduled work the service does for itself (a deletion window ending) needs no grant.
       if (principal.type === 'AWSService') return { allowed: true, message: `${principal.arn} acts for the service.` };
       const policies = policySetFor(world, request, parse);
+      const levels = (accountId: string, type: 'SERVICE_CONTROL_POLICY' | 'RESOURCE_CONTROL_POLICY') =>
+        organizations.levels(world, accountId, type).map(({ level, policies: attached }) => ({
+          level,
+          policies: attached.flatMap(({ name, document }) => parse(name, document) ?? []),
+        }));
+      // SCPs bound the caller's account; RCPs bound the resource's account (neither applies to the management account).
+      policies.scp = levels(principal.accountId, 'SERVICE_CONTROL_POLICY');
+      policies.rcp = levels(request.resourceAccountId, 'RESOURCE_CONTROL_POLICY');
       const result = authorize({
         request: {
           principal: principal.arn,
@@ -38,7 +60,7 @@ export function createPolicyAuthorizer(): Authorizer {
           action: request.action,
           resource: request.resourceArn,
           resourceAccount: request.resourceAccountId,
-          context: contextFor(world, request),
+          context: contextFor(world, request, organizations),
         },
         policies,
       });
@@ -85,13 +107,34 @@ function policySetFor(world: World, request: AuthorizationRequest, parse: Parse)
           ...(session.sessionPolicy !== undefined ? [parse(`${principal.arn}/session-policy`, session.sessionPolicy)].flatMap((p) => p ?? []) : []),
           ...(session.policyArns ?? []).flatMap((arn) => managed(arn) ?? []),
         ];
+        // Session policies only ever narrow: one that no longer resolves (a deleted managed policy) grants nothing,
+        // it does not lift the restriction.
+        if (set.session.length === 0) set.session = [parse(`${principal.arn}/session-policy`, EMPTY_POLICY)!];
       }
     }
   }
   const resource = request.resourcePolicy;
   if (resource?.type === 'key') set.keyPolicy = parse(`key-policy:${request.resourceArn}`, resource.document) ?? null;
   else if (resource?.type === 'resource') set.resource = parse(`resource-policy:${request.resourceArn}`, resource.document) ?? null;
+  else if (resource?.type === 'trust') set.resource = asTrustPolicy(parse(`trust-policy:${request.resourceArn}`, resource.document));
   return set;
+}
+
+const EMPTY_POLICY = '{"Version":"2012-10-17","Statement":[]}';
+
+/**
+ * A role's trust policy is its resource policy, written without a Resource element: the resource is always the
+ * role itself. The evaluator treats a statement without Resource as matching nothing (as KMS does), so each
+ * statement is given an implicit Resource that covers the role, located at the statement for the trace.
+ */
+function asTrustPolicy(named: NamedPolicy | undefined): NamedPolicy | null {
+  if (!named) return null;
+  const statements = named.policy.statements.map((statement) =>
+    statement.resource
+      ? statement
+      : { ...statement, resource: { element: 'Resource' as const, entries: [{ value: '*', range: statement.range }], single: true, range: statement.range } },
+  );
+  return { name: named.name, policy: { ...named.policy, statements } };
 }
 
 function managedDocument(account: IamAccount, arn: string): string | undefined {
@@ -105,7 +148,7 @@ function managedDocument(account: IamAccount, arn: string): string | undefined {
  * The global condition keys AWS sets on every request (present only when AWS would set them), plus the keys the
  * operation or the calling service supplied.
  */
-function contextFor(world: World, request: AuthorizationRequest): Record<string, ContextValue> {
+function contextFor(world: World, request: AuthorizationRequest, organizations: OrganizationLevels): Record<string, ContextValue> {
   const { principal } = request;
   const context: Record<string, ContextValue> = {
     'aws:CurrentTime': isoTime(world.clock.now),
@@ -116,6 +159,10 @@ function contextFor(world: World, request: AuthorizationRequest): Record<string,
   };
   if (request.sourceIp && !request.viaService) context['aws:SourceIp'] = request.sourceIp;
   if (principal.type === 'IAMUser' && principal.userName) context['aws:username'] = principal.userName;
+  const principalOrg = organizations.organizationId(world, principal.accountId);
+  if (principalOrg) context['aws:PrincipalOrgID'] = principalOrg;
+  const resourceOrg = organizations.organizationId(world, request.resourceAccountId);
+  if (resourceOrg && request.resourceArn !== '*') context['aws:ResourceOrgID'] = resourceOrg;
   for (const tag of principalTags(world, principal)) context[`aws:PrincipalTag/${tag.key}`] = tag.value;
   if (request.viaService) {
     context['aws:ViaAWSService'] = 'true';
