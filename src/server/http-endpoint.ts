@@ -29,6 +29,13 @@ export interface EndpointOptions {
   sim?: Simulator;
   /** Milliseconds between a change and the save (default 150). */
   saveDebounceMs?: number;
+  /**
+   * Let virtual time follow the wall clock while the server runs (deletion windows and rotations then come due in
+   * real time). Off by default: the world's clock stands still and every timestamp is the world's start instant.
+   */
+  realtime?: boolean;
+  /** The wall clock, for tests of `realtime`. */
+  wallClock?: () => number;
   log?: (line: string) => void;
 }
 
@@ -40,6 +47,7 @@ export interface RunningEndpoint {
   server: Server;
   /** What loading the state said (loaded, new, recovered). */
   notes: string[];
+  realtime: boolean;
   /** Saves the world now if it changed (no-op without --state). */
   flush(): void;
   close(): Promise<void>;
@@ -101,7 +109,7 @@ Point the AWS CLI or an SDK at this URL, e.g.
   AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test aws --endpoint-url <this URL> secretsmanager list-secrets
 `;
 
-async function serve(sim: Simulator, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function serve(sim: Simulator, req: IncomingMessage, res: ServerResponse, tick: () => void): Promise<void> {
   if (req.method !== 'POST') {
     res.writeHead(req.method === 'GET' ? 200 : 405, { 'content-type': 'text/plain; charset=utf-8' });
     res.end(req.method === 'GET' ? LANDING_TEXT : 'AWS JSON 1.1 requests are POST /.\n');
@@ -131,6 +139,7 @@ async function serve(sim: Simulator, req: IncomingMessage, res: ServerResponse):
     send(res, errorResponse(service, auth.error, requestId));
     return;
   }
+  tick();
   send(
     res,
     handleAwsJson(sim, {
@@ -153,8 +162,19 @@ export async function startEndpoint(options: EndpointOptions = {}): Promise<Runn
     ? persistWorld(sim, options.statePath, options.saveDebounceMs ?? 150, (error) => log(`Could not save ${options.statePath}: ${String(error)}`))
     : undefined;
 
+  const wallClock = options.wallClock ?? Date.now;
+  const wallStart = wallClock();
+  const virtualStart = sim.now;
+  // Virtual time moves only forward: a wall clock set back leaves it where it is.
+  const tick = options.realtime
+    ? () => {
+        const target = virtualStart + (wallClock() - wallStart);
+        if (target > sim.now) sim.advanceTo(target);
+      }
+    : () => {};
+
   const server = createServer({ keepAlive: true }, (req, res) => {
-    serve(sim, req, res).catch((error: unknown) => {
+    serve(sim, req, res, tick).catch((error: unknown) => {
       // Only our own failures get here (AWS errors are answered inside serve): say so, never pose as AWS.
       log(`SecretsLab bug while serving ${String(req.headers['x-amz-target'])}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       if (!res.headersSent) {
@@ -184,6 +204,7 @@ export async function startEndpoint(options: EndpointOptions = {}): Promise<Runn
     sim,
     server,
     notes: loaded.notes,
+    realtime: options.realtime === true,
     flush: () => persister?.flush(),
     close() {
       closed ??= new Promise<void>((resolve) => {

@@ -39,6 +39,9 @@ export function banner(endpoint: RunningEndpoint): string[] {
     `  AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=${DEFAULT_REGION} \\`,
     `    aws --endpoint-url ${endpoint.url} secretsmanager create-secret --name demo --secret-string hello`,
     ...endpoint.notes,
+    endpoint.realtime
+      ? 'Clock: virtual time follows the wall clock while the server runs.'
+      : `Clock: virtual time stands at ${new Date(endpoint.sim.now).toISOString()} (pass --realtime to let it run).`,
   ];
   if (endpoint.host !== '127.0.0.1' && endpoint.host !== 'localhost' && endpoint.host !== '::1') {
     lines.push(`Warning: listening on ${endpoint.host}, reachable from other machines. Anyone who can reach it can use the keys above.`);
@@ -81,13 +84,15 @@ export function buildCli() {
     .option('--host <host>', 'Interface to listen on; other machines can reach anything but 127.0.0.1', { default: DEFAULT_HOST })
     .option('--state <file>', 'Keep the world in this JSON file between runs (saved atomically after each change)')
     .option('--seed <seed>', 'Seed for a new world (ids, keys, ARN suffixes)')
+    .option('--realtime', 'Let virtual time follow the wall clock while serving (recovery windows end in real days)')
     .example('secretslab serve --port 4566 --state ./secretslab-world.json')
-    .action(async (options: { port?: unknown; host?: string; state?: string; seed?: unknown }) => {
+    .action(async (options: { port?: unknown; host?: string; state?: string; seed?: unknown; realtime?: boolean }) => {
       const endpoint = await startEndpoint({
         port: parsePort(options.port, DEFAULT_PORT),
         host: options.host ?? DEFAULT_HOST,
         ...(options.state ? { statePath: String(options.state) } : {}),
         ...(options.seed !== undefined ? { seed: String(options.seed) } : {}),
+        realtime: options.realtime === true,
         log: (line) => process.stderr.write(`${line}\n`),
       });
       process.stdout.write(`${banner(endpoint).join('\n')}\n`);

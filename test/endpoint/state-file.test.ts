@@ -1,4 +1,11 @@
-import { CreateSecretCommand, GetSecretValueCommand, PutSecretValueCommand } from '@aws-sdk/client-secrets-manager';
+import {
+  CreateSecretCommand,
+  DeleteSecretCommand,
+  DescribeSecretCommand,
+  GetSecretValueCommand,
+  PutSecretValueCommand,
+  ResourceNotFoundException,
+} from '@aws-sdk/client-secrets-manager';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -84,6 +91,41 @@ describe('state file', () => {
     try {
       expect(readdirSync(dir).some((name) => name.startsWith('wrong-shape.json.corrupt-'))).toBe(true);
     } finally {
+      await endpoint.close();
+    }
+  });
+});
+
+describe('--realtime', () => {
+  it('lets virtual time follow the wall clock, so a recovery window ends', async () => {
+    let wall = 1_000_000;
+    const endpoint = await startTestEndpoint({ realtime: true, wallClock: () => wall });
+    const sm = secretsClient(endpoint);
+    try {
+      await sm.send(new CreateSecretCommand({ Name: 'clock/soon-gone', SecretString: 'x' }));
+      await sm.send(new DeleteSecretCommand({ SecretId: 'clock/soon-gone', RecoveryWindowInDays: 7 }));
+      wall += 3 * 86_400_000;
+      const created = await sm.send(new CreateSecretCommand({ Name: 'clock/later', SecretString: 'y' }));
+      expect(created.ARN).toBeDefined();
+      const later = await sm.send(new DescribeSecretCommand({ SecretId: 'clock/later' }));
+      expect(later.CreatedDate).toEqual(new Date(Date.UTC(2026, 0, 4)));
+      wall += 5 * 86_400_000;
+      await expect(sm.send(new DescribeSecretCommand({ SecretId: 'clock/soon-gone' }))).rejects.toBeInstanceOf(ResourceNotFoundException);
+    } finally {
+      sm.destroy();
+      await endpoint.close();
+    }
+  });
+
+  it('is off by default: the clock stands still', async () => {
+    const endpoint = await startTestEndpoint();
+    const sm = secretsClient(endpoint);
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await sm.send(new CreateSecretCommand({ Name: 'clock/still', SecretString: 'x' }));
+      expect((await sm.send(new DescribeSecretCommand({ SecretId: 'clock/still' }))).CreatedDate).toEqual(new Date(Date.UTC(2026, 0, 1)));
+    } finally {
+      sm.destroy();
       await endpoint.close();
     }
   });
