@@ -66,7 +66,7 @@ function syncReplica(ctx: OperationContext, deps: SecretsDeps, primary: Secret, 
   if (status.kmsKeyId) replica.kmsKeyId = status.kmsKeyId;
   else delete replica.kmsKeyId;
   if (replica.lastAccessedDate === undefined) delete replica.lastAccessedDate;
-  const replicaCtx: OperationContext = { ...ctx, region: status.region };
+  const replicaCtx = ctx.withRegion(status.region);
   for (const version of Object.values(primary.versions)) {
     const kept = previous?.versions[version.versionId];
     const copy: SecretVersion = { ...version, stages: [...version.stages] };

@@ -23,6 +23,14 @@ export function secretArn(region: string, accountId: string, name: string, suffi
 
 const ARN_PATTERN = /^arn:aws:secretsmanager:([a-z0-9-]+):(\d{12}):secret:(.+)$/;
 
+/** The parts of a secret ARN (full, or partial without the "-XXXXXX" suffix); undefined for a name. */
+export function parseSecretArn(secretId: string): { region: string; accountId: string; rest: string; hasSuffix: boolean } | undefined {
+  const arn = ARN_PATTERN.exec(secretId);
+  if (!arn) return undefined;
+  const [, region, accountId, rest] = arn as unknown as [string, string, string, string];
+  return { region, accountId, rest, hasSuffix: /-[A-Za-z0-9]{6}$/.test(rest) };
+}
+
 /**
  * Finds a secret by name, full ARN or partial ARN (the ARN without its "-XXXXXX" suffix), as AWS does. A secret in
  * another account can only be named by ARN. A name that ends in "-" and six characters reads as a full ARN, so a

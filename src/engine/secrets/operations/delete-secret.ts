@@ -4,7 +4,7 @@ import type { OperationDefinition } from '../../kernel/index.ts';
 import { arnSuffix } from '../../ids/index.ts';
 import { secretsErrors } from '../errors.ts';
 import { secretIdSchema } from '../schemas.ts';
-import { assertValidSecretId, findSecret, isReplica, regionSecrets, secretArn, secretTarget } from '../store.ts';
+import { assertValidSecretId, findSecret, isReplica, parseSecretArn, regionSecrets, secretArn, secretTarget } from '../store.ts';
 
 const input = z.object({
   secretId: secretIdSchema,
@@ -30,6 +30,9 @@ export function deleteSecret(): OperationDefinition<z.infer<typeof input>> {
       const secret = findSecret(ctx.world, request.secretId, ctx.principal.accountId, ctx.region);
       if (secret) return secretTarget(secret);
       if (!request.forceDeleteWithoutRecovery) throw secretsErrors.secretNotFound();
+      // A SecretId that is already an ARN names the resource itself (never nest it inside another ARN).
+      const given = parseSecretArn(request.secretId);
+      if (given) return { resourceArn: request.secretId, resourceAccountId: given.accountId };
       return { resourceArn: `arn:aws:secretsmanager:${ctx.region}:${ctx.principal.accountId}:secret:${request.secretId}`, resourceAccountId: ctx.principal.accountId };
     },
     execute(ctx, request, target) {
@@ -39,9 +42,16 @@ export function deleteSecret(): OperationDefinition<z.infer<typeof input>> {
       if (force && window !== undefined) throw secretsErrors.forceWithWindow();
       const secret = target.resource as import('../state.ts').Secret | undefined;
       if (!secret) {
-        // AWS answers a forced delete of a missing secret as if it existed.
+        // AWS answers a forced delete of a missing secret as if it existed: Name is the id given (reference §2.7).
+        // The ARN must still be a well-formed secret ARN: a full ARN is echoed, a partial one gets a suffix.
         const name = request.secretId;
-        return { arn: secretArn(ctx.region, ctx.principal.accountId, name, arnSuffix(ctx.rng)), name, deletionDate: ctx.now };
+        const given = parseSecretArn(name);
+        const arn = given
+          ? given.hasSuffix
+            ? name
+            : `${name}-${arnSuffix(ctx.rng)}`
+          : secretArn(ctx.region, ctx.principal.accountId, name, arnSuffix(ctx.rng));
+        return { arn, name, deletionDate: ctx.now };
       }
       if (isReplica(secret)) throw secretsErrors.replicaReadOnly();
       const replicaRegions = (secret.replicas ?? []).map((r) => r.region);

@@ -140,6 +140,13 @@ describe('CreateSecret', () => {
     expect(create(sim, 'max', 'x'.repeat(65536)).name).toBe('max');
   });
 
+  it('refuses an empty SecretString or SecretBinary (minimum length 1) by model validation', () => {
+    const sim = newSim();
+    fails(sm(sim, 'CreateSecret', { name: 'a', secretString: '' }), 'ValidationException');
+    fails(sm(sim, 'CreateSecret', { name: 'b', secretBinary: new Uint8Array(0) }), 'ValidationException');
+    fails(sm(sim, 'CreateSecret', { name: 'c', secretBinary: new Uint8Array(65537) }), 'ValidationException');
+  });
+
   it('a refused call changes nothing in the world', () => {
     const sim = newSim();
     create(sim, 'dup');

@@ -69,6 +69,15 @@ describe('DeleteSecret and the deletion lifecycle (§2.7)', () => {
     expect(typeof out.deletionDate).toBe('number');
   });
 
+  it('force delete of a missing secret named by its full ARN answers with that ARN, not one nested in another', () => {
+    const sim = newSim();
+    const arn = 'arn:aws:secretsmanager:us-east-1:111122223333:secret:gone-AbC123';
+    const out = ok(sm(sim, 'DeleteSecret', { secretId: arn, forceDeleteWithoutRecovery: true }));
+    expect(out.arn).toBe(arn);
+    const partial = ok(sm(sim, 'DeleteSecret', { secretId: 'arn:aws:secretsmanager:us-east-1:111122223333:secret:gone', forceDeleteWithoutRecovery: true }));
+    expect(partial.arn).toMatch(/^arn:aws:secretsmanager:us-east-1:111122223333:secret:gone-[A-Za-z0-9]{6}$/);
+  });
+
   it('without force, a missing secret is ResourceNotFoundException', () => {
     const sim = newSim();
     fails(sm(sim, 'DeleteSecret', { secretId: 'missing' }), 'ResourceNotFoundException', NOT_FOUND);

@@ -59,6 +59,15 @@ describe('RotateSecret: refusals', () => {
 });
 
 describe('RotateSecret with an invokable function (stand-in rotation engine)', () => {
+  it('AutomaticallyAfterDays and ScheduleExpression together are refused and nothing is saved', () => {
+    const { sim, rotation } = rotationSim([FN]);
+    create(sim, 'app');
+    const rules = { automaticallyAfterDays: 7, scheduleExpression: 'rate(7 days)' };
+    fails(sm(sim, 'RotateSecret', { secretId: 'app', rotationLambdaARN: FN, rotationRules: rules }), ['InvalidParameterException', 'ValidationException', 'InvalidRequestException']);
+    expect(rotation.started).toEqual([]);
+    expect(describe_(sim, 'app')).not.toHaveProperty('rotationEnabled');
+  });
+
   it('stores the configuration, starts a rotation with the token, and returns ARN, Name and VersionId', () => {
     const { sim, rotation } = rotationSim([FN]);
     const { arn } = create(sim, 'app');
