@@ -1,6 +1,13 @@
 import type { AuthorizationDecision, AuthorizationRequest, Authorizer, Principal, World } from '../kernel/index.ts';
 import { isoTime } from '../clock/index.ts';
-import { authorize, parsePolicy, type ContextValue, type NamedPolicy, type ParsedPolicy, type PolicySet } from './policy/index.ts';
+import {
+  authorize,
+  parsePolicy,
+  type ContextValue,
+  type NamedPolicy,
+  type ParsedPolicy,
+  type PolicySet,
+} from './policy/index.ts';
 import { awsManagedPolicy } from './aws-managed-policies.ts';
 import type { IamAccount } from './identity-state.ts';
 import { iamState } from './identity.ts';
@@ -39,38 +46,57 @@ export function createPolicyAuthorizer(organizations: OrganizationLevels = NO_OR
     return policy ? { name, policy } : undefined;
   };
 
+  // Decisions between two writes depend only on the request and the virtual time, so they are memoized: the hot
+  // path (a read repeated by an application) then costs a few map lookups. The kernel invalidates on every write.
+  // The memo is a trie over the request's parts: most parts are strings held by the world, whose hashes V8 keeps,
+  // so a lookup hashes almost nothing.
+  let decisions = new DecisionMemo();
   return {
+    invalidate() {
+      if (decisions.size > 0) decisions = new DecisionMemo();
+    },
     authorize(world, request): AuthorizationDecision {
       const { principal } = request;
       // Scheduled work the service does for itself (a deletion window ending) needs no grant.
       if (principal.type === 'AWSService') return { allowed: true, message: `${principal.arn} acts for the service.` };
-      const policies = policySetFor(world, request, parse);
-      const levels = (accountId: string, type: 'SERVICE_CONTROL_POLICY' | 'RESOURCE_CONTROL_POLICY') =>
-        organizations.levels(world, accountId, type).map(({ level, policies: attached }) => ({
-          level,
-          policies: attached.flatMap(({ name, document }) => parse(name, document) ?? []),
-        }));
-      // SCPs bound the caller's account; RCPs bound the resource's account (neither applies to the management account).
-      policies.scp = levels(principal.accountId, 'SERVICE_CONTROL_POLICY');
-      policies.rcp = levels(request.resourceAccountId, 'RESOURCE_CONTROL_POLICY');
-      const result = authorize({
-        request: {
-          principal: principal.arn,
-          ...(principal.roleArn ? { roleArn: principal.roleArn } : {}),
-          action: request.action,
-          resource: request.resourceArn,
-          resourceAccount: request.resourceAccountId,
-          context: contextFor(world, request, organizations),
-        },
-        policies,
-      });
-      return {
-        allowed: result.decision === 'Allow',
-        message: result.message ?? result.explanation,
-        trace: result,
-      };
+      const parts = decisionParts(world, request);
+      const known = decisions.get(parts);
+      if (known) return known;
+      const decision = decide(world, request);
+      if (decisions.size >= 10_000) decisions = new DecisionMemo();
+      decisions.set(parts, decision);
+      return decision;
     },
   };
+
+  function decide(world: World, request: AuthorizationRequest): AuthorizationDecision {
+    const { principal } = request;
+    const policies = policySetFor(world, request, parse);
+    const levels = (accountId: string, type: 'SERVICE_CONTROL_POLICY' | 'RESOURCE_CONTROL_POLICY') =>
+      organizations.levels(world, accountId, type).map(({ level, policies: attached }) => ({
+        level,
+        policies: attached.flatMap(({ name, document }) => parse(name, document) ?? []),
+      }));
+    // SCPs bound the caller's account; RCPs bound the resource's account (neither applies to the management account).
+    policies.scp = levels(principal.accountId, 'SERVICE_CONTROL_POLICY');
+    policies.rcp = levels(request.resourceAccountId, 'RESOURCE_CONTROL_POLICY');
+    const result = authorize({
+      request: {
+        principal: principal.arn,
+        ...(principal.roleArn ? { roleArn: principal.roleArn } : {}),
+        action: request.action,
+        resource: request.resourceArn,
+        resourceAccount: request.resourceAccountId,
+        context: contextFor(world, request, organizations),
+      },
+      policies,
+    });
+    return {
+      allowed: result.decision === 'Allow',
+      message: result.message ?? result.explanation,
+      trace: result,
+    };
+  }
 }
 
 type Parse = (name: string, document: string | undefined) => NamedPolicy | undefined;
@@ -87,10 +113,17 @@ function policySetFor(world: World, request: AuthorizationRequest, parse: Parse)
     if (principal.type === 'IAMUser' && principal.userName) {
       const user = account.users[principal.userName];
       if (user) {
-        set.identity = [...inline(user.arn, user.inlinePolicies), ...user.attachedPolicies.flatMap((arn) => managed(arn) ?? [])];
+        set.identity = [
+          ...inline(user.arn, user.inlinePolicies),
+          ...user.attachedPolicies.flatMap((arn) => managed(arn) ?? []),
+        ];
         for (const groupName of user.groups) {
           const group = account.groups[groupName];
-          if (group) set.identity.push(...inline(group.arn, group.inlinePolicies), ...group.attachedPolicies.flatMap((arn) => managed(arn) ?? []));
+          if (group)
+            set.identity.push(
+              ...inline(group.arn, group.inlinePolicies),
+              ...group.attachedPolicies.flatMap((arn) => managed(arn) ?? []),
+            );
         }
         if (user.permissionsBoundary) set.boundary = managed(user.permissionsBoundary) ?? null;
       }
@@ -98,13 +131,18 @@ function policySetFor(world: World, request: AuthorizationRequest, parse: Parse)
     if (principal.type === 'AssumedRole' && principal.roleArn) {
       const role = Object.values(account.roles).find((r) => r.arn === principal.roleArn);
       if (role) {
-        set.identity = [...inline(role.arn, role.inlinePolicies), ...role.attachedPolicies.flatMap((arn) => managed(arn) ?? [])];
+        set.identity = [
+          ...inline(role.arn, role.inlinePolicies),
+          ...role.attachedPolicies.flatMap((arn) => managed(arn) ?? []),
+        ];
         if (role.permissionsBoundary) set.boundary = managed(role.permissionsBoundary) ?? null;
       }
       const session = principal.accessKeyId ? state.sessions[principal.accessKeyId] : undefined;
       if (session && (session.sessionPolicy !== undefined || session.policyArns?.length)) {
         set.session = [
-          ...(session.sessionPolicy !== undefined ? [parse(`${principal.arn}/session-policy`, session.sessionPolicy)].flatMap((p) => p ?? []) : []),
+          ...(session.sessionPolicy !== undefined
+            ? [parse(`${principal.arn}/session-policy`, session.sessionPolicy)].flatMap((p) => p ?? [])
+            : []),
           ...(session.policyArns ?? []).flatMap((arn) => managed(arn) ?? []),
         ];
         // Session policies only ever narrow: one that no longer resolves (a deleted managed policy) grants nothing,
@@ -115,8 +153,10 @@ function policySetFor(world: World, request: AuthorizationRequest, parse: Parse)
   }
   const resource = request.resourcePolicy;
   if (resource?.type === 'key') set.keyPolicy = parse(`key-policy:${request.resourceArn}`, resource.document) ?? null;
-  else if (resource?.type === 'resource') set.resource = parse(`resource-policy:${request.resourceArn}`, resource.document) ?? null;
-  else if (resource?.type === 'trust') set.resource = asTrustPolicy(parse(`trust-policy:${request.resourceArn}`, resource.document));
+  else if (resource?.type === 'resource')
+    set.resource = parse(`resource-policy:${request.resourceArn}`, resource.document) ?? null;
+  else if (resource?.type === 'trust')
+    set.resource = asTrustPolicy(parse(`trust-policy:${request.resourceArn}`, resource.document));
   return set;
 }
 
@@ -132,7 +172,15 @@ function asTrustPolicy(named: NamedPolicy | undefined): NamedPolicy | null {
   const statements = named.policy.statements.map((statement) =>
     statement.resource
       ? statement
-      : { ...statement, resource: { element: 'Resource' as const, entries: [{ value: '*', range: statement.range }], single: true, range: statement.range } },
+      : {
+          ...statement,
+          resource: {
+            element: 'Resource' as const,
+            entries: [{ value: '*', range: statement.range }],
+            single: true,
+            range: statement.range,
+          },
+        },
   );
   return { name: named.name, policy: { ...named.policy, statements } };
 }
@@ -148,7 +196,11 @@ function managedDocument(account: IamAccount, arn: string): string | undefined {
  * The global condition keys AWS sets on every request (present only when AWS would set them), plus the keys the
  * operation or the calling service supplied.
  */
-function contextFor(world: World, request: AuthorizationRequest, organizations: OrganizationLevels): Record<string, ContextValue> {
+function contextFor(
+  world: World,
+  request: AuthorizationRequest,
+  organizations: OrganizationLevels,
+): Record<string, ContextValue> {
   const { principal } = request;
   const context: Record<string, ContextValue> = {
     'aws:CurrentTime': isoTime(world.clock.now),
@@ -190,3 +242,59 @@ function principalTags(world: World, principal: Principal): { key: string; value
   }
   return [];
 }
+
+/** Everything a decision depends on besides policies, which only writes can change. */
+function decisionParts(world: World, request: AuthorizationRequest): unknown[] {
+  const p = request.principal;
+  const parts: unknown[] = [
+    world.clock.now,
+    p.arn,
+    p.accessKeyId,
+    request.action,
+    request.resourceArn,
+    request.resourceAccountId,
+    request.region,
+    request.viaService,
+    request.sourceIp,
+    request.resourcePolicy?.type,
+  ];
+  // Context key names follow from the action and the resource (whose tags only writes change); values vary.
+  for (const name in request.context) {
+    const value = request.context[name];
+    parts.push(Array.isArray(value) ? value.join('\u0000') : value);
+  }
+  return parts;
+}
+
+type Trie = Map<unknown, Trie | AuthorizationDecision>;
+
+class DecisionMemo {
+  private readonly root: Trie = new Map();
+  size = 0;
+
+  get(parts: readonly unknown[]): AuthorizationDecision | undefined {
+    let node: Trie | AuthorizationDecision | undefined = this.root;
+    for (const part of parts) {
+      if (!(node instanceof Map)) return undefined;
+      node = node.get(part);
+      if (node === undefined) return undefined;
+    }
+    return node instanceof Map ? (node.get(END) as AuthorizationDecision | undefined) : undefined;
+  }
+
+  set(parts: readonly unknown[], decision: AuthorizationDecision): void {
+    let node: Trie = this.root;
+    for (const part of parts) {
+      let next = node.get(part);
+      if (!(next instanceof Map)) {
+        next = new Map();
+        node.set(part, next);
+      }
+      node = next;
+    }
+    node.set(END, decision);
+    this.size++;
+  }
+}
+
+const END = Symbol('decision');

@@ -19,7 +19,7 @@ export interface AuthorizationRequest {
    * The resource's own policy: a secret's resource policy (absent document: none attached) or a KMS key policy,
    * which must allow for IAM policies to count at all.
    */
-  resourcePolicy?: { type: 'resource' | 'key'; document: string | undefined };
+  resourcePolicy?: { type: 'resource' | 'key' | 'trust'; document: string | undefined };
   /** Where the call came from (aws:SourceIp). */
   sourceIp?: string;
 }
@@ -34,11 +34,18 @@ export interface AuthorizationDecision {
 
 export interface Authorizer {
   authorize(world: World, request: AuthorizationRequest): AuthorizationDecision;
+  /**
+   * Called after anything that may change a decision (a successful write, scheduled work, a load), so an
+   * authorizer may memoize decisions between writes.
+   */
+  invalidate?(): void;
 }
 
 export interface IdentityResolver {
   /** Undefined when the access key or principal is unknown (the endpoint answers UnrecognizedClientException). */
   byAccessKey(world: World, accessKeyId: string): Principal | undefined;
+  /** True when the key belongs to temporary credentials that have expired (ExpiredToken rather than an unknown key). */
+  isExpired?(world: World, accessKeyId: string): boolean;
   byArn(world: World, principalArn: string): Principal | undefined;
   /** The signing secret of an access key, for SigV4 verification. */
   secretAccessKey(world: World, accessKeyId: string): string | undefined;
@@ -66,6 +73,8 @@ export interface OperationContext {
   readonly requestId: string;
   /** In-memory memo that is never part of the snapshot (decrypted plaintexts, see DESIGN.md). */
   readonly memo: WeakMap<object, unknown>;
+  /** The same call acting in another region (replication writes the replica in its region). */
+  withRegion(region: string): OperationContext;
   /** Checks a further permission the operation needs (e.g. kms:Decrypt through Secrets Manager); throws AccessDenied. */
   requirePermission(request: Omit<AuthorizationRequest, 'principal' | 'region' | 'sourceIp'> & { region?: string }): void;
   recordNestedCall(call: NestedCall): void;
@@ -113,6 +122,8 @@ export interface OperationDefinition<I = never, O = unknown, T = unknown> {
   execute(ctx: OperationContext, input: I, target: ResolvedTarget<T>): O;
   /** Fields of input and output that must never be logged (secret values, plaintexts, passwords). */
   sensitive?: readonly string[];
+  /** AWS requires no permission for this operation, and not even an explicit deny stops it (sts:GetCallerIdentity). */
+  unauthorized?: true;
 }
 
 export interface ServiceModule {
@@ -123,6 +134,13 @@ export interface ServiceModule {
   stateSchema: z.ZodType;
   initialState(): unknown;
   operations: readonly AnyOperation[];
+  /**
+   * Error codes where this service's protocol differs from the AWS JSON services': IAM and STS speak the Query
+   * protocol and answer `ValidationError`, `AccessDenied`, `InvalidClientTokenId` and `ExpiredToken`.
+   */
+  errorCodes?: Partial<Record<'validation' | 'accessDenied' | 'unrecognizedClient' | 'expiredToken', string>>;
+  /** The AccessDenied text as this service words it (STS names the action and role, but no policy type). */
+  accessDeniedMessage?(message: string): string;
   taskHandlers?: Record<string, (ctx: OperationContext, payload: Record<string, unknown>) => void>;
 }
 

@@ -146,6 +146,7 @@ export class Simulator {
     this.world = parseWorld(snapshot, this.parts.services);
     this.rng = new Rng(this.world.rng);
     this.memo = new WeakMap();
+    this.parts.authorizer.invalidate?.();
     this.emit({ type: 'load' });
   }
 
@@ -186,11 +187,12 @@ export class Simulator {
 
   call<O = unknown>(request: CallRequest): CallResult<O> {
     const requestId = uuid(this.rng);
-    const principal = this.identify(request.caller);
-    // An unknown key never reaches the service, so CloudTrail has nothing to record either.
-    if (!principal) return { ok: false, error: commonErrors.unrecognizedClient(), requestId };
     const registered = this.registry.get(`${request.service}.${request.operation}`);
+    const principal = this.identify(request.caller);
+    // An unknown or expired key never reaches the service, so CloudTrail has nothing to record either.
+    if (!principal) return { ok: false, error: this.credentialError(request.caller, registered?.module), requestId };
     if (!registered) return { ok: false, error: commonErrors.unknownOperation(), requestId };
+    const codes = registered.module.errorCodes ?? {};
 
     const { operation, action } = registered;
     const region = request.region ?? this.world.defaultRegion;
@@ -212,10 +214,10 @@ export class Simulator {
       }
       operation.precheck?.(raw);
       const parsed = operation.input.safeParse(raw);
-      if (!parsed.success) throw validationErrorFrom(parsed.error.issues, raw, operation.sensitive);
+      if (!parsed.success) throw validationErrorFrom(parsed.error.issues, raw, operation.sensitive, codes.validation);
       input = parsed.data;
       target = operation.resolve?.(ctx, input) ?? { resourceArn: '*', resourceAccountId: principal.accountId };
-      const decision = this.parts.authorizer.authorize(this.world, {
+      const decision = operation.unauthorized ? { allowed: true, message: '' } : this.parts.authorizer.authorize(this.world, {
         principal,
         action,
         resourceArn: target.resourceArn,
@@ -225,10 +227,14 @@ export class Simulator {
         ...(target.resourcePolicy ? { resourcePolicy: target.resourcePolicy } : {}),
         sourceIp: request.sourceIpAddress ?? DEFAULT_SOURCE_IP,
       });
-      if (!decision.allowed) throw commonErrors.accessDenied(decision.message);
+      if (!decision.allowed) {
+        const message = registered.module.accessDeniedMessage?.(decision.message) ?? decision.message;
+        throw new ServiceError(codes.accessDenied ?? 'AccessDeniedException', message, codes.accessDenied ? 403 : 400);
+      }
       const output = operation.execute(ctx, input, target) as O;
       ctx.meter(`${registered.module.name}:${operation.name}`, 1);
       effects.commit(this);
+      if (!operation.readOnly) this.parts.authorizer.invalidate?.();
       this.record(request, principal, requestId, region, registered, input, target, output, undefined, effects);
       return { ok: true, output, requestId };
     } catch (error) {
@@ -236,6 +242,15 @@ export class Simulator {
       this.record(request, principal, requestId, region, registered, input, target, undefined, error, effects);
       return { ok: false, error, requestId };
     }
+  }
+
+  /** Why a caller could not be identified, in the words of the service called: an expired session, or an unknown key. */
+  private credentialError(caller: CallerRef | undefined, module: ServiceModule | undefined): ServiceError {
+    const codes = module?.errorCodes ?? {};
+    if (caller && 'accessKeyId' in caller && this.parts.identity.isExpired?.(this.world, caller.accessKeyId)) {
+      return commonErrors.expiredToken(codes.expiredToken);
+    }
+    return commonErrors.unrecognizedClient(codes.unrecognizedClient);
   }
 
   /** Moves virtual time forward, running every scheduled task that falls due, in order. */
@@ -269,6 +284,7 @@ export class Simulator {
     try {
       handler(ctx, task.payload);
       effects.commit(this);
+      this.parts.authorizer.invalidate?.();
     } catch (error) {
       // A task that fails as the service would (e.g. a key disabled before a purge) is logged, not fatal.
       if (!(error instanceof ServiceError)) throw error;
@@ -277,34 +293,24 @@ export class Simulator {
   }
 
   private context(region: string, principal: Principal, requestId: string, effects: BufferedEffects): OperationContext {
-    const world = this.world;
-    const authorizer = this.parts.authorizer;
-    return {
-      world,
-      now: world.clock.now,
-      rng: this.rng,
-      region,
-      principal,
-      requestId,
-      memo: this.memo,
-      requirePermission: (request) => {
-        const decision = authorizer.authorize(world, { ...request, principal, region: request.region ?? region });
-        if (!decision.allowed) throw commonErrors.accessDenied(decision.message);
-      },
-      recordNestedCall: (call) => effects.nested.push({ call, region, principal, at: world.clock.now }),
-      meter: (meterKey, quantity, accountId) => effects.meters.push({ meterKey, quantity, accountId: accountId ?? principal.accountId }),
-      schedule: (task) => effects.scheduled.push(task),
-      unschedule: (match) => effects.unscheduled.push(match),
-      emitServiceEvent: (event) => effects.serviceEvents.push({ ...event, region }),
-    };
+    return new CallContext(this.world, this.rng, region, principal, requestId, this.memo, this.parts.authorizer, effects);
   }
+
 
   /** @internal used by BufferedEffects */
   applyMeter(meterKey: string, quantity: number, accountId: string): void {
-    const month = new Date(this.world.clock.now).toISOString().slice(0, 7);
+    const month = this.monthOf(this.world.clock.now);
     const byAccount = (this.world.usage[month] ??= {});
     const meters = (byAccount[accountId] ??= {});
     meters[meterKey] = (meters[meterKey] ?? 0) + quantity;
+  }
+
+  private monthCache = { instant: Number.NaN, month: '' };
+
+  /** 'YYYY-MM' of an instant (UTC), remembered for the current instant: every metered call asks. */
+  private monthOf(instant: number): string {
+    if (this.monthCache.instant !== instant) this.monthCache = { instant, month: new Date(instant).toISOString().slice(0, 7) };
+    return this.monthCache.month;
   }
 
   /** @internal */
@@ -393,6 +399,56 @@ export class Simulator {
 
   private emit(event: SimulatorEvent): void {
     for (const listener of this.listeners) listener(event);
+  }
+}
+
+/**
+ * What an operation sees of the world during one call. A class rather than an object of closures: one is made per
+ * call, on the hot path.
+ */
+class CallContext implements OperationContext {
+  readonly now: number;
+
+  constructor(
+    readonly world: World,
+    readonly rng: Rng,
+    readonly region: string,
+    readonly principal: Principal,
+    readonly requestId: string,
+    readonly memo: WeakMap<object, unknown>,
+    private readonly authorizer: Authorizer,
+    private readonly effects: BufferedEffects,
+  ) {
+    this.now = world.clock.now;
+  }
+
+  withRegion(region: string): OperationContext {
+    return new CallContext(this.world, this.rng, region, this.principal, this.requestId, this.memo, this.authorizer, this.effects);
+  }
+
+  requirePermission(request: Omit<AuthorizationRequest, 'principal' | 'region' | 'sourceIp'> & { region?: string }): void {
+    const decision = this.authorizer.authorize(this.world, { ...request, principal: this.principal, region: request.region ?? this.region });
+    if (!decision.allowed) throw commonErrors.accessDenied(decision.message);
+  }
+
+  recordNestedCall(call: NestedCall): void {
+    this.effects.nested.push({ call, region: this.region, principal: this.principal, at: this.world.clock.now });
+  }
+
+  meter(meterKey: string, quantity: number, accountId?: string): void {
+    this.effects.meters.push({ meterKey, quantity, accountId: accountId ?? this.principal.accountId });
+  }
+
+  schedule(task: Omit<ScheduledTask, 'id'>): void {
+    this.effects.scheduled.push(task);
+  }
+
+  unschedule(match: (task: ScheduledTask) => boolean): void {
+    this.effects.unscheduled.push(match);
+  }
+
+  emitServiceEvent(event: Parameters<OperationContext['emitServiceEvent']>[0]): void {
+    this.effects.serviceEvents.push({ ...event, region: this.region });
   }
 }
 
