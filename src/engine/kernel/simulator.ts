@@ -325,15 +325,21 @@ export class Simulator {
 
   /** @internal */
   appendServiceEvent(event: Omit<ServiceEventRecord, 'sequence' | 'eventTime'>): void {
-    const record: ServiceEventRecord = { ...event, sequence: this.world.log.nextSequence++, eventTime: this.world.clock.now };
-    this.append({ kind: 'service-event', ...record });
+    const record: ServiceEventRecord & { kind: 'service-event' } = {
+      kind: 'service-event',
+      ...event,
+      sequence: this.world.log.nextSequence++,
+      eventTime: this.world.clock.now,
+    };
+    this.append(record);
     this.emit({ type: 'service-event', record });
   }
 
   /** @internal */
   appendNestedCall(entry: { call: NestedCall; region: string; principal: Principal; at: number }): void {
     const { call, region, principal } = entry;
-    const record: CallRecord = {
+    const record: CallRecord & { kind: 'call' } = {
+      kind: 'call',
       sequence: this.world.log.nextSequence++,
       requestId: uuid(this.rng),
       eventTime: entry.at,
@@ -350,7 +356,7 @@ export class Simulator {
       userAgent: call.invokedBy,
       ...(call.errorCode ? { errorCode: call.errorCode, errorMessage: call.errorMessage } : {}),
     };
-    this.append({ kind: 'call', ...record });
+    this.append(record);
     this.emit({ type: 'call', record });
   }
 
@@ -369,7 +375,8 @@ export class Simulator {
     if (error) effects.flushNested(this);
     const { operation, module } = registered;
     const sensitive = operation.sensitive ?? [];
-    const record: CallRecord = {
+    const record: CallRecord & { kind: 'call' } = {
+      kind: 'call',
       sequence: this.world.log.nextSequence++,
       requestId,
       eventTime: this.world.clock.now,
@@ -386,7 +393,7 @@ export class Simulator {
       userAgent: request.userAgent ?? 'secretslab-console',
       ...(error ? { errorCode: error.code, errorMessage: error.message } : {}),
     };
-    this.append({ kind: 'call', ...record });
+    this.append(record);
     this.emit({ type: 'call', record });
   }
 

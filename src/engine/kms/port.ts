@@ -86,6 +86,17 @@ function keyById(ctx: OperationContext, keyId: string, accountId?: string, regio
   return undefined;
 }
 
+// The same few condition-key names on every read: made once, so the decision memo hashes known strings.
+const names = new Map<string, string>();
+function interned(text: string): string {
+  const known = names.get(text);
+  if (known !== undefined) return known;
+  names.set(text, text);
+  return text;
+}
+const viaServiceName = (service: string, region: string) => interned(`${service}.${region}.amazonaws.com`);
+const encryptionContextKey = (name: string) => interned(`kms:EncryptionContext:${name}`);
+
 function authorizeAndRecord(
   ctx: OperationContext,
   key: KmsKey,
@@ -106,10 +117,10 @@ function authorizeAndRecord(
   try {
     assertUsable(key);
     const context: Record<string, string> = {
-      'kms:ViaService': `${viaService}.${ctx.region}.amazonaws.com`,
+      'kms:ViaService': viaServiceName(viaService, ctx.region),
       'kms:CallerAccount': ctx.principal.accountId,
     };
-    for (const [name, value] of Object.entries(encryptionContext)) context[`kms:EncryptionContext:${name}`] = value;
+    for (const name in encryptionContext) context[encryptionContextKey(name)] = encryptionContext[name]!;
     ctx.requirePermission({
       action: `kms:${operation}`,
       resourceArn: key.arn,
