@@ -25,6 +25,10 @@ export const commonErrors = {
   accessDenied: (message: string) => new ServiceError('AccessDeniedException', message),
   serialization: (message: string) => new ServiceError('SerializationException', message),
   unknownOperation: () => new ServiceError('UnknownOperationException', ''),
-  unrecognizedClient: () =>
-    new ServiceError('UnrecognizedClientException', 'The security token included in the request is invalid.'),
+  // JSON services answer these with HTTP 400; Query services (IAM, STS: InvalidClientTokenId, ExpiredToken) with 403.
+  unrecognizedClient: (code = 'UnrecognizedClientException') =>
+    new ServiceError(code, 'The security token included in the request is invalid.', code === 'UnrecognizedClientException' ? 400 : 403),
+  /** Temporary credentials past their Expiration (AWS's text has no trailing period). */
+  expiredToken: (code = 'ExpiredTokenException') =>
+    new ServiceError(code, 'The security token included in the request is expired', code === 'ExpiredTokenException' ? 400 : 403),
 };

@@ -4,6 +4,7 @@
 import { Simulator, type NewWorldOptions, type SimulatorParts } from './kernel/index.ts';
 import { iamModule, identityResolver, bootstrapIdentities, createPolicyAuthorizer, checkPolicyDocument } from './iam/index.ts';
 import { kmsModule, kmsPort } from './kms/index.ts';
+import { stsModule } from './sts/index.ts';
 import { createSecretsModule, noRotationFunctions } from './secrets/index.ts';
 import { organizationsModule, organizationPolicyLevels, organizationOf } from './organizations/index.ts';
 
@@ -13,7 +14,7 @@ export function simulatorParts(): SimulatorParts {
         kms: kmsPort,
         rotation: noRotationFunctions,
         policies: { check: (document) => checkPolicyDocument(document, 'secret') },
-      })],
+      }), stsModule],
     identity: identityResolver,
     authorizer: createPolicyAuthorizer({
       levels: organizationPolicyLevels,

@@ -63,6 +63,10 @@ export const identityResolver: IdentityResolver = {
     const user = state.accounts[key.accountId]?.users[key.userName];
     return user ? userPrincipal(user, key.accountId, accessKeyId) : undefined;
   },
+  isExpired(world, accessKeyId) {
+    const session = iamState(world).sessions[accessKeyId];
+    return session !== undefined && session.expiration <= world.clock.now;
+  },
   byArn(world, principalArn) {
     const state = iamState(world);
     const root = /^arn:aws:iam::(\d{12}):root$/.exec(principalArn);

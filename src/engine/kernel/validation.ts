@@ -11,6 +11,7 @@ export function validationErrorFrom(
   issues: readonly z.core.$ZodIssue[],
   raw: unknown,
   sensitive: readonly string[] = [],
+  code = 'ValidationException',
 ): ServiceError {
   const typeIssue = issues.find((issue) => issue.code === 'invalid_type' && valueAt(raw, issue.path) !== undefined);
   if (typeIssue && typeIssue.code === 'invalid_type') {
@@ -27,7 +28,7 @@ export function validationErrorFrom(
   });
   const count = sentences.length;
   const head = `${count} validation error${count === 1 ? '' : 's'} detected: `;
-  return new ServiceError('ValidationException', head + sentences.join('; '));
+  return new ServiceError(code, head + sentences.join('; '));
 }
 
 function constraintText(issue: z.core.$ZodIssue): string {

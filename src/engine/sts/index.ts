@@ -1,0 +1,2 @@
+export { stsModule } from './module.ts';
+export { stsErrors } from './errors.ts';
