@@ -6,7 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
-const resultsDir = 'test-results';
+// Not test-results/: Playwright empties that folder when it starts.
+const resultsDir = 'test-reports';
 mkdirSync(resultsDir, { recursive: true });
 
 function missingTools() {
