@@ -113,3 +113,30 @@ export function hasHostBits(range: IpRange): boolean {
   }
   return false;
 }
+
+/**
+ * Request values repeat from call to call (the caller's source IP, the current time), and every statement that
+ * tests them would parse them again; these remember the last few thousand. Parsing is pure, so a remembered
+ * result is the result.
+ */
+const MEMO_LIMIT = 4_096;
+const addressMemo = new Map<string, ipaddr.IPv4 | ipaddr.IPv6 | null>();
+const dateMemo = new Map<string, number | null>();
+
+export function parseIpAddressMemo(text: string): ipaddr.IPv4 | ipaddr.IPv6 | undefined {
+  const known = addressMemo.get(text);
+  if (known !== undefined) return known ?? undefined;
+  const parsed = parseIpAddress(text);
+  if (addressMemo.size >= MEMO_LIMIT) addressMemo.clear();
+  addressMemo.set(text, parsed ?? null);
+  return parsed;
+}
+
+export function parseDateMemo(text: string): number | undefined {
+  const known = dateMemo.get(text);
+  if (known !== undefined) return known ?? undefined;
+  const parsed = parseDate(text);
+  if (dateMemo.size >= MEMO_LIMIT) dateMemo.clear();
+  dateMemo.set(text, parsed ?? null);
+  return parsed;
+}

@@ -7,8 +7,10 @@
 import type { BaseOperator } from './operators.ts';
 import type { ConditionClause } from './policy-model.ts';
 import type { ContextKeys } from './request-context.ts';
-import { arnMatchParts, globMatchParts } from './glob.ts';
+import { arnComponents, arnMatchParts, globMatchParts, testArn, testGlob } from './glob.ts';
 import type { PatternPart } from './glob.ts';
+import { compileClause } from './compiled-statement.ts';
+import type { CompiledClause, PolicyValue } from './compiled-statement.ts';
 import { substitute } from './variables.ts';
 import {
   bytesEqual,
@@ -16,7 +18,8 @@ import {
   ipInRange,
   parseBool,
   parseDate,
-  parseIpAddress,
+  parseDateMemo,
+  parseIpAddressMemo,
   parseIpRange,
   parseNumber,
 } from './condition-values.ts';
@@ -49,24 +52,26 @@ interface PreparedValue {
   /** Substituted text, or undefined when a variable had no value (the value matches nothing). */
   parts: PatternPart[] | undefined;
   text: string;
+  /** The compiled value, when it needed no substitution: its operator-specific form is ready. */
+  fixed?: PolicyValue;
 }
 
-function prepareValues(clause: ConditionClause, context: ContextKeys, variables: boolean, unresolved: string[]): PreparedValue[] {
-  return clause.values.map(({ value }) => {
-    if (!variables || !clause.operator.base.acceptsVariables || !value.includes('${')) {
-      return { parts: [{ text: value, literal: false }], text: value };
-    }
-    const result = substitute(value, (key) => context.single(key));
+function prepareValues(compiled: CompiledClause, context: ContextKeys, unresolved: string[]): PreparedValue[] {
+  return compiled.values.map((value) => {
+    if (!value.dynamic) return { parts: value.parts, text: value.text, fixed: value };
+    const result = substitute(value.text, (key) => context.single(key));
     if (!result.resolved) {
       unresolved.push(result.missingKey);
-      return { parts: undefined, text: value };
+      return { parts: undefined, text: value.text };
     }
     return { parts: result.parts, text: result.text };
   });
 }
 
 /** Does one request value compare true with one policy value under the (un-negated) base operator? */
-function compareOne(base: BaseOperator, requestValue: string, policy: PreparedValue): boolean {
+function compareOne(base: BaseOperator, requestValue: string, policy: PreparedValue | PolicyValue): boolean {
+  const fixed = 'dynamic' in policy ? policy : policy.fixed;
+  if (fixed) return compareFixed(base, requestValue, fixed);
   if (!policy.parts) return false;
   const text = policy.text;
   switch (base.family) {
@@ -80,7 +85,7 @@ function compareOne(base: BaseOperator, requestValue: string, policy: PreparedVa
     case 'Numeric':
       return compareOrdered(base, parseNumber(requestValue), parseNumber(text));
     case 'Date':
-      return compareOrdered(base, parseDate(requestValue), parseDate(text));
+      return compareOrdered(base, parseDateMemo(requestValue), parseDate(text));
     case 'Bool': {
       const expected = parseBool(text);
       return expected !== undefined && expected === parseBool(requestValue);
@@ -92,7 +97,37 @@ function compareOne(base: BaseOperator, requestValue: string, policy: PreparedVa
     }
     case 'IpAddress': {
       const range = parseIpRange(text);
-      const address = parseIpAddress(requestValue);
+      const address = parseIpAddressMemo(requestValue);
+      return range !== undefined && address !== undefined && ipInRange(address, range);
+    }
+    case 'Null':
+      return false;
+  }
+}
+
+/** `compareOne` for a value parsed at compile time: the same comparisons, without re-parsing the policy side. */
+function compareFixed(base: BaseOperator, requestValue: string, policy: PolicyValue): boolean {
+  switch (base.family) {
+    case 'String':
+      if (base.comparison === 'like') return testGlob(policy.glob as NonNullable<PolicyValue['glob']>, requestValue);
+      if (base.comparison === 'equalsIgnoreCase') return policy.lower === requestValue.toLowerCase();
+      return policy.text === requestValue;
+    case 'Arn':
+      return testArn(policy.arn as NonNullable<PolicyValue['arn']>, requestValue, arnComponents(requestValue));
+    case 'Numeric':
+      return compareOrdered(base, parseNumber(requestValue), policy.number);
+    case 'Date':
+      return compareOrdered(base, parseDateMemo(requestValue), policy.number);
+    case 'Bool':
+      return policy.bool !== undefined && policy.bool === parseBool(requestValue);
+    case 'Binary': {
+      const expected = policy.bytes;
+      const actual = decodeBase64(requestValue);
+      return expected !== undefined && actual !== undefined && bytesEqual(expected, actual);
+    }
+    case 'IpAddress': {
+      const range = policy.range;
+      const address = parseIpAddressMemo(requestValue);
       return range !== undefined && address !== undefined && ipInRange(address, range);
     }
     case 'Null':
@@ -122,17 +157,73 @@ function compareOrdered(base: BaseOperator, actual: number | undefined, expected
  * Does one request value satisfy the operator? Positive: it matches at least one policy value (OR).
  * Negated: it matches none of them (NOR) [MV].
  */
-function valueSatisfies(base: BaseOperator, requestValue: string, policyValues: PreparedValue[]): boolean {
-  const matchesSome = policyValues.some((policy) => compareOne(base, requestValue, policy));
+function valueSatisfies(base: BaseOperator, requestValue: string, policyValues: ReadonlyArray<PreparedValue | PolicyValue>): boolean {
+  let matchesSome = false;
+  for (const policy of policyValues) {
+    if (compareOne(base, requestValue, policy)) {
+      matchesSome = true;
+      break;
+    }
+  }
   return base.negated ? !matchesSome : matchesSome;
 }
 
-export function evaluateCondition(clause: ConditionClause, context: ContextKeys, variables: boolean): ConditionResult {
+export function evaluateCondition(
+  clause: ConditionClause,
+  context: ContextKeys,
+  variables: boolean,
+  compiled: CompiledClause = compileClause(clause, variables),
+): ConditionResult {
   const { operator } = clause;
   const unresolved: string[] = [];
-  const prepared = prepareValues(clause, context, variables, unresolved);
-  const requestValues = context.get(clause.key);
-  const result = (matched: boolean, outcome: ConditionOutcome): ConditionResult => ({
+  // Fixed values are compared in their compiled form; only values with a variable are prepared per request.
+  const prepared: ReadonlyArray<PreparedValue | PolicyValue> = compiled.fixed ? compiled.values : prepareValues(compiled, context, unresolved);
+  const requestValues = context.getLowerCased(compiled.keyLower);
+  // An empty list is a present-but-empty ("null") set [MV]; for single-valued checks it counts as absent.
+  const absent = requestValues === undefined || requestValues.length === 0;
+  let matched: boolean;
+  let outcome: ConditionOutcome;
+
+  if (operator.base.family === 'Null') {
+    // Null: "true" means the key must be absent, "false" that it must be present [OPS Null].
+    matched = prepared.some((value) => ('dynamic' in value ? value.bool : parseBool(value.text)) === absent);
+    outcome = 'null-check';
+  } else if (operator.qualifier === 'ForAllValues') {
+    if (absent) {
+      matched = true;
+      outcome = 'for-all-values-empty-set';
+    } else {
+      matched = requestValues.every((value) => valueSatisfies(operator.base, value, prepared));
+      outcome = matched ? 'values-matched' : 'values-did-not-match';
+    }
+  } else if (operator.qualifier === 'ForAnyValue') {
+    if (absent) {
+      matched = operator.ifExists;
+      outcome = operator.ifExists ? 'key-absent-if-exists' : 'for-any-value-empty-set';
+    } else {
+      matched = requestValues.some((value) => valueSatisfies(operator.base, value, prepared));
+      outcome = matched ? 'values-matched' : 'values-did-not-match';
+    }
+  } else if (absent) {
+    matched = operator.ifExists || operator.base.negated;
+    outcome = operator.ifExists ? 'key-absent-if-exists' : operator.base.negated ? 'key-absent-negated-operator' : 'key-absent';
+  } else {
+    // Without a qualifier a multivalued request key is matched like a set: positive operators need one
+    // request value to match; negated operators need no request value to match any policy value.
+    let anyMatches = false;
+    for (const value of requestValues) {
+      for (const policy of prepared) {
+        if (compareOne(operator.base, value, policy)) {
+          anyMatches = true;
+          break;
+        }
+      }
+      if (anyMatches) break;
+    }
+    matched = operator.base.negated ? !anyMatches : anyMatches;
+    outcome = matched ? 'values-matched' : 'values-did-not-match';
+  }
+  return {
     operator: operator.text,
     key: clause.key,
     matched,
@@ -141,35 +232,5 @@ export function evaluateCondition(clause: ConditionClause, context: ContextKeys,
     policyValues: prepared.map((value) => value.text),
     unresolvedVariables: unresolved,
     range: clause.range,
-  });
-  // An empty list is a present-but-empty ("null") set [MV]; for single-valued checks it counts as absent.
-  const absent = requestValues === undefined || requestValues.length === 0;
-
-  if (operator.base.family === 'Null') {
-    // Null: "true" means the key must be absent, "false" that it must be present [OPS Null].
-    const matched = prepared.some((value) => parseBool(value.text) === absent);
-    return result(matched, 'null-check');
-  }
-  if (operator.qualifier === 'ForAllValues') {
-    if (absent) return result(true, 'for-all-values-empty-set');
-    const matched = requestValues.every((value) => valueSatisfies(operator.base, value, prepared));
-    return result(matched, matched ? 'values-matched' : 'values-did-not-match');
-  }
-  if (operator.qualifier === 'ForAnyValue') {
-    if (absent) return operator.ifExists ? result(true, 'key-absent-if-exists') : result(false, 'for-any-value-empty-set');
-    const matched = requestValues.some((value) => valueSatisfies(operator.base, value, prepared));
-    return result(matched, matched ? 'values-matched' : 'values-did-not-match');
-  }
-  if (absent) {
-    if (operator.ifExists) return result(true, 'key-absent-if-exists');
-    if (operator.base.negated) return result(true, 'key-absent-negated-operator');
-    return result(false, 'key-absent');
-  }
-  // Without a qualifier a multivalued request key is matched like a set: positive operators need one
-  // request value to match; negated operators need no request value to match any policy value.
-  const anyMatches = requestValues.some((value) =>
-    prepared.some((policy) => compareOne(operator.base, value, policy)),
-  );
-  const matched = operator.base.negated ? !anyMatches : anyMatches;
-  return result(matched, matched ? 'values-matched' : 'values-did-not-match');
+  };
 }

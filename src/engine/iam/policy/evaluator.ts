@@ -3,7 +3,7 @@
  * A statement applies when its action block, resource block, principal block and every condition match
  * (spec section 1 [ELEM]). Combining policies into a decision is the authorizer's job.
  */
-import { arnMatch, arnMatchParts, globMatch } from './glob.ts';
+import { arnMatch, arnMatchParts, testArn } from './glob.ts';
 import type { ParsedPolicy, ParsedStatement, Located } from './policy-model.ts';
 import { variablesEnabled } from './policy-model.ts';
 import type { SourceRange } from './source-range.ts';
@@ -14,6 +14,8 @@ import { matchPrincipalElement } from './principal-match.ts';
 import type { PrincipalMatchKind } from './principal-match.ts';
 import { arnComponents } from './glob.ts';
 import { substitute } from './variables.ts';
+import { compiledStatement } from './compiled-statement.ts';
+import type { CompiledStatement } from './compiled-statement.ts';
 
 export interface EvaluationRequest {
   caller: Caller;
@@ -78,41 +80,53 @@ export function statementLabel(statement: ParsedStatement): string {
   return statement.sid?.value ? statement.sid.value : `Statement[${statement.index}]`;
 }
 
-export function evaluatePolicy(policy: ParsedPolicy, request: EvaluationRequest, options: EvaluationOptions): PolicyEvaluation {
-  const variables = variablesEnabled(policy);
-  const statements = policy.statements.map((statement) => evaluateStatement(statement, request, options, variables));
-  return {
-    statements,
-    allows: statements.filter((s) => s.applies && s.effect === 'Allow'),
-    denies: statements.filter((s) => s.applies && s.effect === 'Deny'),
-  };
+/** What every statement of a policy compares against, worked out once per policy evaluation. */
+export interface RequestFacts {
+  /** The action lower-cased, for action entries without wildcards. */
+  actionLower: string;
+  /** `arnComponents(resource)`. */
+  resourceParts: string[] | undefined;
 }
 
-const NOT_EVALUATED = (element: ElementName, range: SourceRange | undefined): ElementResult => ({
-  element,
-  matched: false,
-  evaluated: false,
-  entry: undefined,
-  note: 'not evaluated: an earlier element did not match',
-  range,
-});
+export function requestFacts(request: EvaluationRequest): RequestFacts {
+  return { actionLower: request.action.toLowerCase(), resourceParts: arnComponents(request.resource) };
+}
+
+export function evaluatePolicy(policy: ParsedPolicy, request: EvaluationRequest, options: EvaluationOptions, facts: RequestFacts = requestFacts(request)): PolicyEvaluation {
+  const variables = variablesEnabled(policy);
+  const statements: StatementResult[] = [];
+  const allows: StatementResult[] = [];
+  const denies: StatementResult[] = [];
+  for (const statement of policy.statements) {
+    const result = evaluateStatement(statement, request, options, variables, facts);
+    statements.push(result);
+    if (result.applies) (result.effect === 'Allow' ? allows : denies).push(result);
+  }
+  return { statements, allows, denies };
+}
+
+function notEvaluated(element: ElementName, range: SourceRange | undefined): ElementResult {
+  return { element, matched: false, evaluated: false, entry: undefined, note: 'not evaluated: an earlier element did not match', range };
+}
 
 export function evaluateStatement(
   statement: ParsedStatement,
   request: EvaluationRequest,
   options: EvaluationOptions,
   variables: boolean,
+  facts: RequestFacts = requestFacts(request),
 ): StatementResult {
-  const action = matchAction(statement, request.action);
+  const compiled = compiledStatement(statement, variables);
+  const action = matchAction(statement, compiled, request.action, facts.actionLower);
   const result: StatementResult = {
     index: statement.index,
     sid: statement.sid?.value,
-    label: statementLabel(statement),
+    label: compiled.label,
     effect: statement.effect.value,
     applies: false,
     failed: [],
     action,
-    resource: NOT_EVALUATED(statement.resource?.element ?? 'Resource', statement.resource?.range),
+    resource: notEvaluated(statement.resource?.element ?? 'Resource', statement.resource?.range),
     principal: undefined,
     conditions: [],
     range: statement.range,
@@ -122,20 +136,34 @@ export function evaluateStatement(
     result.failed.push(action.element);
     return result;
   }
-  result.resource = matchResource(statement, request, variables);
+  result.resource = matchResource(statement, compiled, request, variables, facts);
   if (!result.resource.matched) result.failed.push(result.resource.element);
   result.principal = matchPrincipalBlock(statement, request, options);
   if (result.principal && !result.principal.matched) result.failed.push(result.principal.element);
-  result.conditions = statement.conditions.map((clause) => evaluateCondition(clause, request.context, variables));
-  if (result.conditions.some((condition) => !condition.matched)) result.failed.push('Condition');
+  const conditions: ConditionResult[] = [];
+  let conditionFailed = false;
+  for (let i = 0; i < statement.conditions.length; i++) {
+    const condition = evaluateCondition(statement.conditions[i] as ParsedStatement['conditions'][number], request.context, variables, compiled.conditions[i]);
+    if (!condition.matched) conditionFailed = true;
+    conditions.push(condition);
+  }
+  result.conditions = conditions;
+  if (conditionFailed) result.failed.push('Condition');
   result.applies = result.failed.length === 0;
   return result;
 }
 
-function matchAction(statement: ParsedStatement, action: string): ElementResult {
+function matchAction(statement: ParsedStatement, compiled: CompiledStatement, action: string, actionLower: string): ElementResult {
   const element = statement.action;
   // Action names are case-insensitive, service prefix included [ELEM Action].
-  const entry = element.entries.find((candidate) => globMatch(candidate.value, action, true));
+  let entry: Located | undefined;
+  for (let i = 0; i < element.entries.length; i++) {
+    const matcher = compiled.actions[i];
+    if (matcher === true || (typeof matcher === 'string' ? matcher === actionLower : matcher?.test(action))) {
+      entry = element.entries[i];
+      break;
+    }
+  }
   if (element.element === 'Action') {
     return {
       element: 'Action',
@@ -156,14 +184,25 @@ function matchAction(statement: ParsedStatement, action: string): ElementResult 
   };
 }
 
-function matchResource(statement: ParsedStatement, request: EvaluationRequest, variables: boolean): ElementResult {
+function matchResource(statement: ParsedStatement, compiled: CompiledStatement, request: EvaluationRequest, variables: boolean, facts: RequestFacts): ElementResult {
   const element = statement.resource;
   if (!element) {
     // KMS: "a statement without Resource has no effect" [KMS-KP]; IAM rejects such identity policies.
     return { element: 'Resource', matched: false, evaluated: true, entry: undefined, note: 'the statement has no Resource element', range: undefined };
   }
   const unresolved: string[] = [];
-  const entry = element.entries.find((candidate) => resourceEntryMatches(candidate.value, request, variables, unresolved));
+  let entry: Located | undefined;
+  for (let i = 0; i < element.entries.length; i++) {
+    const candidate = element.entries[i] as Located;
+    const matcher = compiled.resources[i];
+    const matches = matcher
+      ? testArn(matcher, request.resource, facts.resourceParts)
+      : resourceEntryMatches(candidate.value, request, variables, unresolved);
+    if (matches) {
+      entry = candidate;
+      break;
+    }
+  }
   const unresolvedNote = unresolved.length > 0 ? ` (variable ${unresolved.map((k) => `\`${k}\``).join(', ')} has no value)` : '';
   if (element.element === 'Resource') {
     return {

@@ -120,3 +120,44 @@ function splitPartsIntoComponents(parts: readonly PatternPart[]): PatternPart[][
   }
   return components.length === 6 ? components : undefined;
 }
+
+/**
+ * A glob compiled once (per parsed statement): `true` for `*`, the exact text (lower-cased when case-insensitive)
+ * when it has no wildcard, else its RegExp. Same results as `globMatch`, without the per-call cache look-up.
+ */
+export type GlobMatcher = true | string | RegExp;
+
+export function compileGlob(pattern: string, ignoreCase = false): GlobMatcher {
+  if (pattern === '*') return true;
+  if (!hasWildcard(pattern)) return ignoreCase ? pattern.toLowerCase() : pattern;
+  return toRegExp([{ text: pattern, literal: false }], ignoreCase);
+}
+
+/** `value` must already be lower-cased when the matcher was compiled case-insensitive. */
+export function testGlob(matcher: GlobMatcher, value: string): boolean {
+  if (matcher === true) return true;
+  return typeof matcher === 'string' ? matcher === value : matcher.test(value);
+}
+
+/** `arnMatch` compiled: the whole pattern, and its six components when it is an ARN. */
+export interface ArnMatcher {
+  any: boolean;
+  whole: GlobMatcher;
+  components: GlobMatcher[] | undefined;
+}
+
+export function compileArn(pattern: string): ArnMatcher {
+  const parts = arnComponents(pattern);
+  return { any: pattern === '*', whole: compileGlob(pattern), components: parts?.map((part) => compileGlob(part)) };
+}
+
+/** `arnMatch(pattern, value)` for a compiled pattern; `valueParts` is `arnComponents(value)`. */
+export function testArn(matcher: ArnMatcher, value: string, valueParts: readonly string[] | undefined): boolean {
+  if (matcher.any) return true;
+  const components = matcher.components;
+  if (!components || !valueParts) return testGlob(matcher.whole, value);
+  for (let i = 0; i < 6; i++) {
+    if (!testGlob(components[i] as GlobMatcher, valueParts[i] ?? '')) return false;
+  }
+  return true;
+}

@@ -50,16 +50,25 @@ export function describeCaller(arn: string, overrides: CallerOverrides = {}): Ca
   throw new Error(`not a caller ARN (expected root, user, assumed-role or federated-user): ${arn}`);
 }
 
+interface ContextEntry {
+  key: string;
+  value: ContextValue;
+  /** The value as a list, built once: conditions read it for every clause that names the key. */
+  list: readonly string[];
+}
+
 /** Context keys with case-insensitive names [ELEM Condition]; values keep their case. */
 export class ContextKeys {
-  private readonly values = new Map<string, { key: string; value: ContextValue }>();
+  private readonly values = new Map<string, ContextEntry>();
 
   constructor(entries: Readonly<Record<string, ContextValue>> = {}) {
-    for (const [key, value] of Object.entries(entries)) this.set(key, value);
+    for (const key in entries) {
+      if (Object.prototype.hasOwnProperty.call(entries, key)) this.set(key, entries[key] as ContextValue);
+    }
   }
 
   set(key: string, value: ContextValue): void {
-    this.values.set(key.toLowerCase(), { key, value });
+    this.values.set(key.toLowerCase(), { key, value, list: typeof value === 'string' ? [value] : value });
   }
 
   has(key: string): boolean {
@@ -68,9 +77,12 @@ export class ContextKeys {
 
   /** The values of a key as a list (a single-valued key gives one element), or undefined when absent. */
   get(key: string): readonly string[] | undefined {
-    const entry = this.values.get(key.toLowerCase());
-    if (!entry) return undefined;
-    return typeof entry.value === 'string' ? [entry.value] : entry.value;
+    return this.values.get(key.toLowerCase())?.list;
+  }
+
+  /** `get` for a key name already in lower case (compiled conditions keep theirs). */
+  getLowerCased(lowerKey: string): readonly string[] | undefined {
+    return this.values.get(lowerKey)?.list;
   }
 
   /** The single value of a key, for policy variables: undefined when absent or multivalued [VARS]. */
@@ -110,16 +122,21 @@ export function principalTypeOf(caller: Caller): string {
  * `aws:username` for IAM users only.
  */
 export function withPrincipalKeys(caller: Caller, context: ContextKeys): ContextKeys {
-  const result = new ContextKeys(Object.fromEntries(context.entries()));
-  const setDefault = (key: string, value: string | undefined) => {
-    if (value !== undefined && !result.has(key)) result.set(key, value);
-  };
+  return addPrincipalKeys(caller, new ContextKeys(Object.fromEntries(context.entries())));
+}
+
+/** `withPrincipalKeys` in place, for a context the caller has just built and owns. */
+export function addPrincipalKeys(caller: Caller, context: ContextKeys): ContextKeys {
   if (caller.kind !== 'service' && caller.kind !== 'anonymous') {
-    setDefault('aws:PrincipalArn', caller.kind === 'assumed-role' ? caller.roleArn : caller.arn);
-    setDefault('aws:PrincipalAccount', caller.account);
-    setDefault('aws:PrincipalType', principalTypeOf(caller));
+    setDefault(context, 'aws:PrincipalArn', caller.kind === 'assumed-role' ? caller.roleArn : caller.arn);
+    setDefault(context, 'aws:PrincipalAccount', caller.account);
+    setDefault(context, 'aws:PrincipalType', principalTypeOf(caller));
   }
-  if (caller.kind === 'user') setDefault('aws:username', caller.arn.slice(caller.arn.lastIndexOf('/') + 1));
-  if (caller.kind === 'service') setDefault('aws:PrincipalServiceName', caller.arn);
-  return result;
+  if (caller.kind === 'user') setDefault(context, 'aws:username', caller.arn.slice(caller.arn.lastIndexOf('/') + 1));
+  if (caller.kind === 'service') setDefault(context, 'aws:PrincipalServiceName', caller.arn);
+  return context;
+}
+
+function setDefault(context: ContextKeys, key: string, value: string | undefined): void {
+  if (value !== undefined && !context.has(key)) context.set(key, value);
 }
