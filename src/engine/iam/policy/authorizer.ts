@@ -6,10 +6,10 @@
  * Everything is evaluated (no short cut) so the trace lists every matching statement, and the result never
  * depends on policy or statement order.
  */
-import { evaluatePolicy } from './evaluator.ts';
-import type { EvaluationRequest, PolicyEvaluation, StatementResult } from './evaluator.ts';
+import { evaluatePolicy, requestFacts } from './evaluator.ts';
+import type { EvaluationOptions, EvaluationRequest, PolicyEvaluation, RequestFacts, StatementResult } from './evaluator.ts';
 import type { PrincipalMatchKind } from './principal-match.ts';
-import { ContextKeys, describeCaller, withPrincipalKeys } from './request-context.ts';
+import { addPrincipalKeys, ContextKeys, describeCaller } from './request-context.ts';
 import type { Caller } from './request-context.ts';
 import { accessDeniedMessage, policyTypePhrase } from './access-denied-message.ts';
 import type {
@@ -40,19 +40,20 @@ const KIND_ORDER: readonly PrincipalMatchKind[] = ['direct-user', 'direct-sessio
 /** Explicit denies are reported in this order when several policy types deny. */
 const DENY_REPORT_ORDER: readonly PolicyType[] = ['scp', 'rcp', 'resource', 'key', 'identity', 'boundary', 'session'];
 
+const PRINCIPAL_REQUIRED: EvaluationOptions = { principalRequired: true };
+const PRINCIPAL_IMPLIED: EvaluationOptions = { principalRequired: false };
+
 export function authorize(input: AuthorizationInput): AuthorizationResult {
   const { request, policies } = input;
-  const overrides: { roleArn?: string; federatingUserArn?: string } = {};
-  if (request.roleArn) overrides.roleArn = request.roleArn;
-  if (request.federatingUserArn) overrides.federatingUserArn = request.federatingUserArn;
-  const caller = describeCaller(request.principal, overrides);
+  const caller = callerOf(request);
   const evaluationRequest: EvaluationRequest = {
     caller,
     action: request.action,
     resource: request.resource,
-    context: withPrincipalKeys(caller, new ContextKeys(request.context ?? {})),
+    context: addPrincipalKeys(caller, new ContextKeys(request.context ?? {})),
     hasPermissionsBoundary: Boolean(policies.boundary),
   };
+  const facts = requestFacts(evaluationRequest);
   const isKey = Boolean(policies.keyPolicy);
   const resourcePolicy = policies.keyPolicy ?? policies.resource ?? undefined;
   const resourceType: PolicyType = isKey ? 'key' : 'resource';
@@ -60,28 +61,22 @@ export function authorize(input: AuthorizationInput): AuthorizationResult {
   const hasIdentitySide = caller.kind !== 'service' && caller.kind !== 'anonymous';
 
   const evaluated: Evaluated[] = [];
-  const run = (type: PolicyType, named: NamedPolicy, level?: string) => {
-    const principalRequired = type === 'resource' || type === 'key' || type === 'rcp';
-    evaluated.push({ type, named, level, evaluation: evaluatePolicy(named.policy, evaluationRequest, { principalRequired }) });
-  };
-  const runLevels = (type: 'scp' | 'rcp', levels: OrganizationLevel[] | undefined) => {
-    for (const level of levels ?? []) for (const named of level.policies) run(type, named, level.level);
-  };
   if (hasIdentitySide) {
-    runLevels('scp', policies.scp);
-    for (const named of policies.identity ?? []) run('identity', named);
-    if (policies.boundary) run('boundary', policies.boundary);
-    for (const named of policies.session ?? []) run('session', named);
+    runLevels(evaluated, 'scp', policies.scp, evaluationRequest, facts);
+    for (const named of policies.identity ?? []) run(evaluated, 'identity', named, undefined, evaluationRequest, facts);
+    if (policies.boundary) run(evaluated, 'boundary', policies.boundary, undefined, evaluationRequest, facts);
+    for (const named of policies.session ?? []) run(evaluated, 'session', named, undefined, evaluationRequest, facts);
   }
   // RCPs do not apply to AWS service principals [RCP].
-  if (caller.kind !== 'service') runLevels('rcp', policies.rcp);
-  if (resourcePolicy) run(resourceType, resourcePolicy);
+  if (caller.kind !== 'service') runLevels(evaluated, 'rcp', policies.rcp, evaluationRequest, facts);
+  if (resourcePolicy) run(evaluated, resourceType, resourcePolicy, undefined, evaluationRequest, facts);
 
   const crossAccount = hasIdentitySide && caller.account !== request.resourceAccount;
   const builder = new ResultBuilder(request.principal, request.action, request.resource, evaluated, crossAccount);
 
   // 1. Explicit deny anywhere.
-  const denies = evaluated.flatMap((e) => e.evaluation.denies.map((s) => refOf(e, s)));
+  const denies: StatementRef[] = [];
+  for (const e of evaluated) for (const s of e.evaluation.denies) denies.push(refOf(e, s));
   if (denies.length > 0) {
     const first = DENY_REPORT_ORDER.find((type) => denies.some((d) => d.policyType === type)) ?? 'identity';
     builder.reason('EXPLICIT_DENY', first, `${denies.length === 1 ? 'a Deny statement matches' : `${denies.length} Deny statements match`} the request; an explicit deny overrides every Allow`, denies);
@@ -104,9 +99,15 @@ export function authorize(input: AuthorizationInput): AuthorizationResult {
     }
   }
 
-  const resourceAllows = evaluated.filter((e) => e.type === resourceType).flatMap((e) => e.evaluation.allows.map((s) => ({ e, s })));
-  const strongestKind = strongest(resourceAllows.map(({ s }) => s.principal?.kind));
-  const resourceAllowRefs = resourceAllows.map(({ e, s }) => refOf(e, s));
+  let strongestKind: PrincipalMatchKind | undefined;
+  const resourceAllowRefs: StatementRef[] = [];
+  for (const e of evaluated) {
+    if (e.type !== resourceType) continue;
+    for (const s of e.evaluation.allows) {
+      strongestKind = stronger(strongestKind, s.principal?.kind);
+      resourceAllowRefs.push(refOf(e, s));
+    }
+  }
 
   if (!hasIdentitySide) {
     if (strongestKind && STANDALONE_KINDS.has(strongestKind)) {
@@ -223,6 +224,35 @@ function boundaryOrSessionGap(builder: ResultBuilder, caller: Caller, evaluated:
   return undefined;
 }
 
+const CALLER_MEMO_LIMIT = 4_096;
+const callerMemo = new Map<string, Caller>();
+
+/** `describeCaller`, remembered for plain principal ARNs (the same callers call again and again). */
+function callerOf(request: AuthorizationInput['request']): Caller {
+  if (request.roleArn || request.federatingUserArn) {
+    const overrides: { roleArn?: string; federatingUserArn?: string } = {};
+    if (request.roleArn) overrides.roleArn = request.roleArn;
+    if (request.federatingUserArn) overrides.federatingUserArn = request.federatingUserArn;
+    return describeCaller(request.principal, overrides);
+  }
+  let caller = callerMemo.get(request.principal);
+  if (!caller) {
+    caller = Object.freeze(describeCaller(request.principal, {}));
+    if (callerMemo.size >= CALLER_MEMO_LIMIT) callerMemo.clear();
+    callerMemo.set(request.principal, caller);
+  }
+  return caller;
+}
+
+function run(evaluated: Evaluated[], type: PolicyType, named: NamedPolicy, level: string | undefined, request: EvaluationRequest, facts: RequestFacts): void {
+  const options = type === 'resource' || type === 'key' || type === 'rcp' ? PRINCIPAL_REQUIRED : PRINCIPAL_IMPLIED;
+  evaluated.push({ type, named, level, evaluation: evaluatePolicy(named.policy, request, options, facts) });
+}
+
+function runLevels(evaluated: Evaluated[], type: 'scp' | 'rcp', levels: OrganizationLevel[] | undefined, request: EvaluationRequest, facts: RequestFacts): void {
+  for (const level of levels ?? []) for (const named of level.policies) run(evaluated, type, named, level.level, request, facts);
+}
+
 function missingLevel(levels: OrganizationLevel[] | undefined, type: 'scp' | 'rcp', evaluated: Evaluated[]): string | undefined {
   for (const level of levels ?? []) {
     const satisfied = evaluated.some((e) => e.type === type && e.level === level.level && e.evaluation.allows.length > 0);
@@ -232,14 +262,18 @@ function missingLevel(levels: OrganizationLevel[] | undefined, type: 'scp' | 'rc
 }
 
 function allowsOf(evaluated: Evaluated[], type: PolicyType): StatementRef[] {
-  return evaluated.filter((e) => e.type === type).flatMap((e) => e.evaluation.allows.map((s) => refOf(e, s)));
+  const refs: StatementRef[] = [];
+  for (const e of evaluated) {
+    if (e.type !== type) continue;
+    for (const s of e.evaluation.allows) refs.push(refOf(e, s));
+  }
+  return refs;
 }
 
-function strongest(kinds: Array<PrincipalMatchKind | undefined>): PrincipalMatchKind | undefined {
-  let best: PrincipalMatchKind | undefined;
-  for (const kind of kinds) {
-    if (kind && (!best || KIND_ORDER.indexOf(kind) < KIND_ORDER.indexOf(best))) best = kind;
-  }
+/** The stronger of two match kinds (the earlier in KIND_ORDER); the first seen wins a tie. */
+function stronger(best: PrincipalMatchKind | undefined, kind: PrincipalMatchKind | undefined): PrincipalMatchKind | undefined {
+  if (!kind) return best;
+  if (!best || KIND_ORDER.indexOf(kind) < KIND_ORDER.indexOf(best)) return kind;
   return best;
 }
 

@@ -84,12 +84,22 @@ export function statementLabel(statement: ParsedStatement): string {
 export interface RequestFacts {
   /** The action lower-cased, for action entries without wildcards. */
   actionLower: string;
-  /** `arnComponents(resource)`. */
-  resourceParts: string[] | undefined;
+  /** `arnComponents(resource)`; shared, never to be modified. */
+  resourceParts: readonly string[] | undefined;
 }
 
+const RESOURCE_PARTS_LIMIT = 4_096;
+const resourcePartsMemo = new Map<string, string[] | null>();
+
 export function requestFacts(request: EvaluationRequest): RequestFacts {
-  return { actionLower: request.action.toLowerCase(), resourceParts: arnComponents(request.resource) };
+  // The same resources are asked about again and again; their components are remembered (read-only arrays).
+  let resourceParts = resourcePartsMemo.get(request.resource);
+  if (resourceParts === undefined) {
+    resourceParts = arnComponents(request.resource) ?? null;
+    if (resourcePartsMemo.size >= RESOURCE_PARTS_LIMIT) resourcePartsMemo.clear();
+    resourcePartsMemo.set(request.resource, resourceParts);
+  }
+  return { actionLower: request.action.toLowerCase(), resourceParts: resourceParts ?? undefined };
 }
 
 export function evaluatePolicy(policy: ParsedPolicy, request: EvaluationRequest, options: EvaluationOptions, facts: RequestFacts = requestFacts(request)): PolicyEvaluation {

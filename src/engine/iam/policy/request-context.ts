@@ -75,6 +75,11 @@ export class ContextKeys {
     return this.values.has(key.toLowerCase());
   }
 
+  /** `set` unless the key is present, for a key name given in lower case too (the principal keys below). */
+  setDefault(key: string, lowerKey: string, value: string | undefined): void {
+    if (value !== undefined && !this.values.has(lowerKey)) this.values.set(lowerKey, { key, value, list: [value] });
+  }
+
   /** The values of a key as a list (a single-valued key gives one element), or undefined when absent. */
   get(key: string): readonly string[] | undefined {
     return this.values.get(key.toLowerCase())?.list;
@@ -128,15 +133,11 @@ export function withPrincipalKeys(caller: Caller, context: ContextKeys): Context
 /** `withPrincipalKeys` in place, for a context the caller has just built and owns. */
 export function addPrincipalKeys(caller: Caller, context: ContextKeys): ContextKeys {
   if (caller.kind !== 'service' && caller.kind !== 'anonymous') {
-    setDefault(context, 'aws:PrincipalArn', caller.kind === 'assumed-role' ? caller.roleArn : caller.arn);
-    setDefault(context, 'aws:PrincipalAccount', caller.account);
-    setDefault(context, 'aws:PrincipalType', principalTypeOf(caller));
+    context.setDefault('aws:PrincipalArn', 'aws:principalarn', caller.kind === 'assumed-role' ? caller.roleArn : caller.arn);
+    context.setDefault('aws:PrincipalAccount', 'aws:principalaccount', caller.account);
+    context.setDefault('aws:PrincipalType', 'aws:principaltype', principalTypeOf(caller));
   }
-  if (caller.kind === 'user') setDefault(context, 'aws:username', caller.arn.slice(caller.arn.lastIndexOf('/') + 1));
-  if (caller.kind === 'service') setDefault(context, 'aws:PrincipalServiceName', caller.arn);
+  if (caller.kind === 'user') context.setDefault('aws:username', 'aws:username', caller.arn.slice(caller.arn.lastIndexOf('/') + 1));
+  if (caller.kind === 'service') context.setDefault('aws:PrincipalServiceName', 'aws:principalservicename', caller.arn);
   return context;
-}
-
-function setDefault(context: ContextKeys, key: string, value: string | undefined): void {
-  if (value !== undefined && !context.has(key)) context.set(key, value);
 }
