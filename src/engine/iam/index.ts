@@ -7,3 +7,4 @@ export type { IamState, IamUser, IamRole, IamGroup, ManagedPolicy, RoleSession, 
 export { checkPolicyDocument, type PolicyCheckResult } from './policy-checks.ts';
 export { policyDocumentProblem } from './documents.ts';
 export { findByName } from './store.ts';
+export { actingPrincipals, type ActingPrincipal } from './principal-directory.ts';

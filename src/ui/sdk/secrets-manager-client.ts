@@ -17,8 +17,8 @@ export function pageSecretsManagerClient(simulator: Simulator, caller?: () => Ca
   });
 }
 
-export async function getSecretValueWithSdk(simulator: Simulator, secretId: string): Promise<string> {
-  const client = pageSecretsManagerClient(simulator);
+export async function getSecretValueWithSdk(simulator: Simulator, secretId: string, region = 'us-east-1', actingAs?: string): Promise<string> {
+  const client = pageSecretsManagerClient(simulator, () => (actingAs ? { principalArn: actingAs } : undefined), region);
   const response = await client.send(new GetSecretValueCommand({ SecretId: secretId }));
   return response.SecretString ?? `(${response.SecretBinary?.length ?? 0} bytes)`;
 }
