@@ -38,7 +38,8 @@ export class AppState {
 
   private undoStack: World[] = [];
   private redoStack: World[] = [];
-  private readonly readOnly = new Map<string, boolean>();
+  /** Which operations only read (fixed for the app's life, so not reactive). */
+  private readonly readOnly: Record<string, boolean> = {};
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
@@ -48,7 +49,7 @@ export class AppState {
   ) {
     this.simulator = simulator;
     this.notice = notice;
-    for (const op of simulator.operations()) this.readOnly.set(`${op.service}.${op.operation}`, op.readOnly);
+    for (const op of simulator.operations()) this.readOnly[`${op.service}.${op.operation}`] = op.readOnly;
     // Events arrive synchronously, often while a view's effect is making a call: the counters are bumped without
     // reading them in that effect's context, or the effect would depend on them and rerun forever.
     simulator.subscribe((event) => {
@@ -68,7 +69,7 @@ export class AppState {
 
   /** One API call as the learner, through the one pipeline; a successful write can be undone. */
   call<O = Record<string, unknown>>(service: string, operation: string, input: unknown = {}): CallResult<O> {
-    const isWrite = this.readOnly.get(`${service}.${operation}`) === false;
+    const isWrite = this.readOnly[`${service}.${operation}`] === false;
     const before = isWrite ? this.simulator.snapshot() : undefined;
     const result = this.simulator.call<O>({
       service,
