@@ -49,7 +49,12 @@ function simpleScenario(): EvaluateScenario {
       ],
     },
   };
-  return { name: 'iam.evaluate.simple', note: 'one-statement Allow, same account', expect: 'Allow', run: () => authorize(input) };
+  return {
+    name: 'iam.evaluate.simple',
+    note: 'one-statement Allow, same account',
+    expect: 'Allow',
+    run: () => authorize(input),
+  };
 }
 
 /**
@@ -64,22 +69,108 @@ export function twentyStatementPolicy(): unknown {
       { Sid: 'KmsDescribe', Effect: 'Allow', Action: ['kms:Describe*', 'kms:List*'], Resource: '*' },
       { Sid: 'ListAll', Effect: 'Allow', Action: 'secretsmanager:List*', Resource: '*' },
       { Sid: 'DevSecrets', Effect: 'Allow', Action: 'secretsmanager:Get*', Resource: `${secretPrefix}dev/*` },
-      { Sid: 'StagingSecrets', Effect: 'Allow', Action: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'], Resource: `${secretPrefix}staging/*` },
-      { Sid: 'OtherRegion', Effect: 'Allow', Action: 'secretsmanager:*', Resource: `arn:aws:secretsmanager:eu-west-?:${ACCOUNT}:secret:*` },
-      { Sid: 'OfficeOnly', Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: `${secretPrefix}prod/*`, Condition: { IpAddress: { 'aws:SourceIp': ['10.0.0.0/16', '192.168.0.0/24'] } } },
-      { Sid: 'BeforeCutover', Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: `${secretPrefix}prod/*`, Condition: { DateLessThan: { 'aws:CurrentTime': '2020-01-01T00:00:00Z' } } },
-      { Sid: 'PaymentsTeam', Effect: 'Allow', Action: 'secretsmanager:Get*', Resource: `${secretPrefix}*`, Condition: { StringEquals: { 'aws:PrincipalTag/team': 'payments' } } },
-      { Sid: 'TaggedAdmin', Effect: 'Allow', Action: 'secretsmanager:*', Resource: '*', Condition: { 'ForAnyValue:StringEquals': { 'aws:TagKeys': ['admin', 'break-glass'] } } },
-      { Sid: 'RotationLambda', Effect: 'Allow', Action: ['secretsmanager:PutSecretValue', 'secretsmanager:UpdateSecretVersionStage'], Resource: `${secretPrefix}prod/*` },
-      { Sid: 'WriteDev', Effect: 'Allow', Action: ['secretsmanager:Create*', 'secretsmanager:Update*', 'secretsmanager:Tag*'], Resource: `${secretPrefix}dev/*` },
-      { Sid: 'NeedsMfa', Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: `${secretPrefix}prod/*`, Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } },
-      { Sid: 'ShortSessions', Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: `${secretPrefix}prod/*`, Condition: { NumericLessThan: { 'aws:MultiFactorAuthAge': '300' } } },
-      { Sid: 'OrdersByResourceTag', Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: `${secretPrefix}prod/*`, Condition: { StringEquals: { 'secretsmanager:ResourceTag/app': 'billing' } } },
-      { Sid: 'VpcOnly', Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: '*', Condition: { StringEquals: { 'aws:SourceVpce': 'vpce-0abc1234' } } },
-      { Sid: 'ByVersionStage', Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: `${secretPrefix}prod/*`, Condition: { 'ForAnyValue:StringLike': { 'secretsmanager:VersionStage': ['AWSPREVIOUS', 'custom-*'] } } },
+      {
+        Sid: 'StagingSecrets',
+        Effect: 'Allow',
+        Action: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'],
+        Resource: `${secretPrefix}staging/*`,
+      },
+      {
+        Sid: 'OtherRegion',
+        Effect: 'Allow',
+        Action: 'secretsmanager:*',
+        Resource: `arn:aws:secretsmanager:eu-west-?:${ACCOUNT}:secret:*`,
+      },
+      {
+        Sid: 'OfficeOnly',
+        Effect: 'Allow',
+        Action: 'secretsmanager:GetSecretValue',
+        Resource: `${secretPrefix}prod/*`,
+        Condition: { IpAddress: { 'aws:SourceIp': ['10.0.0.0/16', '192.168.0.0/24'] } },
+      },
+      {
+        Sid: 'BeforeCutover',
+        Effect: 'Allow',
+        Action: 'secretsmanager:GetSecretValue',
+        Resource: `${secretPrefix}prod/*`,
+        Condition: { DateLessThan: { 'aws:CurrentTime': '2020-01-01T00:00:00Z' } },
+      },
+      {
+        Sid: 'PaymentsTeam',
+        Effect: 'Allow',
+        Action: 'secretsmanager:Get*',
+        Resource: `${secretPrefix}*`,
+        Condition: { StringEquals: { 'aws:PrincipalTag/team': 'payments' } },
+      },
+      {
+        Sid: 'TaggedAdmin',
+        Effect: 'Allow',
+        Action: 'secretsmanager:*',
+        Resource: '*',
+        Condition: { 'ForAnyValue:StringEquals': { 'aws:TagKeys': ['admin', 'break-glass'] } },
+      },
+      {
+        Sid: 'RotationLambda',
+        Effect: 'Allow',
+        Action: ['secretsmanager:PutSecretValue', 'secretsmanager:UpdateSecretVersionStage'],
+        Resource: `${secretPrefix}prod/*`,
+      },
+      {
+        Sid: 'WriteDev',
+        Effect: 'Allow',
+        Action: ['secretsmanager:Create*', 'secretsmanager:Update*', 'secretsmanager:Tag*'],
+        Resource: `${secretPrefix}dev/*`,
+      },
+      {
+        Sid: 'NeedsMfa',
+        Effect: 'Allow',
+        Action: 'secretsmanager:GetSecretValue',
+        Resource: `${secretPrefix}prod/*`,
+        Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } },
+      },
+      {
+        Sid: 'ShortSessions',
+        Effect: 'Allow',
+        Action: 'secretsmanager:GetSecretValue',
+        Resource: `${secretPrefix}prod/*`,
+        Condition: { NumericLessThan: { 'aws:MultiFactorAuthAge': '300' } },
+      },
+      {
+        Sid: 'OrdersByResourceTag',
+        Effect: 'Allow',
+        Action: 'secretsmanager:GetSecretValue',
+        Resource: `${secretPrefix}prod/*`,
+        Condition: { StringEquals: { 'secretsmanager:ResourceTag/app': 'billing' } },
+      },
+      {
+        Sid: 'VpcOnly',
+        Effect: 'Allow',
+        Action: 'secretsmanager:GetSecretValue',
+        Resource: '*',
+        Condition: { StringEquals: { 'aws:SourceVpce': 'vpce-0abc1234' } },
+      },
+      {
+        Sid: 'ByVersionStage',
+        Effect: 'Allow',
+        Action: 'secretsmanager:GetSecretValue',
+        Resource: `${secretPrefix}prod/*`,
+        Condition: { 'ForAnyValue:StringLike': { 'secretsmanager:VersionStage': ['AWSPREVIOUS', 'custom-*'] } },
+      },
       { Sid: 'RandomPassword', Effect: 'Allow', Action: 'secretsmanager:GetRandomPassword', Resource: '*' },
-      { Sid: 'KmsViaSecrets', Effect: 'Allow', Action: ['kms:Decrypt', 'kms:GenerateDataKey*'], Resource: `arn:aws:kms:*:${ACCOUNT}:key/*`, Condition: { StringLike: { 'kms:ViaService': 'secretsmanager.*.amazonaws.com' } } },
-      { Sid: 'ArnScoped', Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: `${secretPrefix}prod/db/*`, Condition: { ArnLike: { 'aws:PrincipalArn': `arn:aws:iam::${ACCOUNT}:role/ops-*` } } },
+      {
+        Sid: 'KmsViaSecrets',
+        Effect: 'Allow',
+        Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        Resource: `arn:aws:kms:*:${ACCOUNT}:key/*`,
+        Condition: { StringLike: { 'kms:ViaService': 'secretsmanager.*.amazonaws.com' } },
+      },
+      {
+        Sid: 'ArnScoped',
+        Effect: 'Allow',
+        Action: 'secretsmanager:GetSecretValue',
+        Resource: `${secretPrefix}prod/db/*`,
+        Condition: { ArnLike: { 'aws:PrincipalArn': `arn:aws:iam::${ACCOUNT}:role/ops-*` } },
+      },
       {
         Sid: 'OrdersTeamFromOffice',
         Effect: 'Allow',
@@ -113,7 +204,11 @@ function twentyStatementsScenario(): EvaluateScenario {
         'secretsmanager:ResourceTag/app': 'orders',
       },
     },
-    policies: { identity: [{ name: 'arn:aws:iam::111122223333:policy/SecretsAccess', policy: policyFromDocument(twentyStatementPolicy()) }] },
+    policies: {
+      identity: [
+        { name: 'arn:aws:iam::111122223333:policy/SecretsAccess', policy: policyFromDocument(twentyStatementPolicy()) },
+      ],
+    },
   };
   return {
     name: 'iam.evaluate.twentyStatements',
@@ -146,8 +241,19 @@ function crossAccountScenario(): EvaluateScenario {
           policy: policyFromDocument({
             Version: '2012-10-17',
             Statement: [
-              { Sid: 'ReadShared', Effect: 'Allow', Action: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'], Resource: `arn:aws:secretsmanager:*:${OTHER_ACCOUNT}:secret:shared/*` },
-              { Sid: 'DecryptShared', Effect: 'Allow', Action: 'kms:Decrypt', Resource: keyArn, Condition: { StringEquals: { 'kms:ViaService': 'secretsmanager.us-east-1.amazonaws.com' } } },
+              {
+                Sid: 'ReadShared',
+                Effect: 'Allow',
+                Action: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'],
+                Resource: `arn:aws:secretsmanager:*:${OTHER_ACCOUNT}:secret:shared/*`,
+              },
+              {
+                Sid: 'DecryptShared',
+                Effect: 'Allow',
+                Action: 'kms:Decrypt',
+                Resource: keyArn,
+                Condition: { StringEquals: { 'kms:ViaService': 'secretsmanager.us-east-1.amazonaws.com' } },
+              },
             ],
           }),
         },
@@ -157,8 +263,22 @@ function crossAccountScenario(): EvaluateScenario {
         policy: policyFromDocument({
           Version: '2012-10-17',
           Statement: [
-            { Sid: 'ShareWithAccount', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'secretsmanager:GetSecretValue', Resource: '*', Condition: { 'ForAnyValue:StringEquals': { 'secretsmanager:VersionStage': 'AWSCURRENT' } } },
-            { Sid: 'DenyOutsideOrg', Effect: 'Deny', Principal: '*', Action: 'secretsmanager:*', Resource: '*', Condition: { StringNotEquals: { 'aws:PrincipalAccount': [ACCOUNT, OTHER_ACCOUNT] } } },
+            {
+              Sid: 'ShareWithAccount',
+              Effect: 'Allow',
+              Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` },
+              Action: 'secretsmanager:GetSecretValue',
+              Resource: '*',
+              Condition: { 'ForAnyValue:StringEquals': { 'secretsmanager:VersionStage': 'AWSCURRENT' } },
+            },
+            {
+              Sid: 'DenyOutsideOrg',
+              Effect: 'Deny',
+              Principal: '*',
+              Action: 'secretsmanager:*',
+              Resource: '*',
+              Condition: { StringNotEquals: { 'aws:PrincipalAccount': [ACCOUNT, OTHER_ACCOUNT] } },
+            },
           ],
         }),
       },
@@ -171,14 +291,25 @@ function crossAccountScenario(): EvaluateScenario {
       policy: policyFromDocument({
         Version: '2012-10-17',
         Statement: [
-          { Sid: 'Enable IAM User Permissions', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${OTHER_ACCOUNT}:root` }, Action: 'kms:*', Resource: '*' },
+          {
+            Sid: 'Enable IAM User Permissions',
+            Effect: 'Allow',
+            Principal: { AWS: `arn:aws:iam::${OTHER_ACCOUNT}:root` },
+            Action: 'kms:*',
+            Resource: '*',
+          },
           {
             Sid: 'AllowPartnerThroughSecretsManager',
             Effect: 'Allow',
             Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` },
             Action: ['kms:Decrypt', 'kms:DescribeKey'],
             Resource: '*',
-            Condition: { StringEquals: { 'kms:ViaService': 'secretsmanager.us-east-1.amazonaws.com' }, StringLike: { 'kms:EncryptionContext:SecretARN': `arn:aws:secretsmanager:us-east-1:${OTHER_ACCOUNT}:secret:shared/*` } },
+            Condition: {
+              StringEquals: { 'kms:ViaService': 'secretsmanager.us-east-1.amazonaws.com' },
+              StringLike: {
+                'kms:EncryptionContext:SecretARN': `arn:aws:secretsmanager:us-east-1:${OTHER_ACCOUNT}:secret:shared/*`,
+              },
+            },
           },
         ],
       }),
@@ -203,14 +334,16 @@ const cpuMs = () => {
 
 function measure(scenario: EvaluateScenario): { perSecond: number; perCpuSecond: number } {
   const first = scenario.run();
-  if (first.decision !== scenario.expect) throw new Error(`${scenario.name}: expected ${scenario.expect}, got ${first.decision} (${first.explanation})`);
+  if (first.decision !== scenario.expect)
+    throw new Error(`${scenario.name}: expected ${scenario.expect}, got ${first.decision} (${first.explanation})`);
   const loop = (ms: number) => {
     let calls = 0;
     let elapsed = 0;
     const start = performance.now();
     while (elapsed < ms) {
       for (let i = 0; i < 1000; i++) {
-        if (scenario.run().decision !== scenario.expect) throw new Error(`${scenario.name}: decision changed during the benchmark`);
+        if (scenario.run().decision !== scenario.expect)
+          throw new Error(`${scenario.name}: decision changed during the benchmark`);
       }
       calls += 1000;
       elapsed = performance.now() - start;
@@ -224,19 +357,21 @@ function measure(scenario: EvaluateScenario): { perSecond: number; perCpuSecond:
   return { perSecond: (calls / elapsed) * 1000, perCpuSecond: (calls / cpu) * 1000 };
 }
 
-export function iamEvaluateBench(): Metric[] {
-  return evaluateScenarios().map((scenario) => {
-    const { perSecond, perCpuSecond } = measure(scenario);
-    return {
-      name: scenario.name,
-      value: perSecond,
-      unit: 'per second',
-      note: `${scenario.note}; ${Math.round(perCpuSecond).toLocaleString('en-US')} per CPU-second`,
-    };
-  });
+export function iamEvaluateBench(only?: string): Metric[] {
+  return evaluateScenarios()
+    .filter((scenario) => only === undefined || scenario.name.includes(only))
+    .map((scenario) => {
+      const { perSecond, perCpuSecond } = measure(scenario);
+      return {
+        name: scenario.name,
+        value: perSecond,
+        unit: 'per second',
+        note: `${scenario.note}; ${Math.round(perCpuSecond).toLocaleString('en-US')} per CPU-second`,
+      };
+    });
 }
 
-// `tsx bench/iam-evaluate.ts` runs these alone (and `--cpu-prof` profiles them) without the endpoint benchmarks.
+// `tsx bench/iam-evaluate.ts [name part]` runs these alone (and `node --cpu-prof --import tsx` profiles them).
 if (import.meta.url === `file://${process.argv[1]}`) {
-  printTable(iamEvaluateBench());
+  printTable(iamEvaluateBench(process.argv[2]));
 }

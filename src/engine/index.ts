@@ -61,3 +61,6 @@ export { actingPrincipals, type ActingPrincipal } from './iam/index.ts';
 
 // The wire layer (AWS JSON 1.1 codec, SigV4 verification, the in-page SDK handler) for the server and the app.
 export * from './protocol/index.ts';
+
+// The IAM policy language (parse, validate, evaluate, authorize) for `secretslab evaluate` and the Policy Lab.
+export * as iamPolicy from './iam/policy/index.ts';

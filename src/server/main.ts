@@ -2,10 +2,11 @@ import { cac } from 'cac';
 import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION, type Simulator } from '../engine/index.ts';
 import { DEFAULT_HOST, DEFAULT_PORT, startEndpoint, type RunningEndpoint } from './http-endpoint.ts';
 import { startAppServer } from './app-server.ts';
+import { runEvaluate } from './evaluate-command.ts';
 
 /**
- * The `secretslab` command. `serve` runs the local AWS endpoint; `app` serves the built web app. `evaluate` (policy
- * decisions) and `bill` (cost reports) join here as their issues land.
+ * The `secretslab` command. `serve` runs the local AWS endpoint; `app` serves the built web app; `evaluate` decides
+ * IAM policy requests read as JSON lines. `bill` (cost reports) joins here as its issue lands.
  */
 
 interface AccessKeyView {
@@ -107,6 +108,29 @@ export function buildCli() {
       const app = await startAppServer({ port: parsePort(options.port, 4173), host: options.host ?? DEFAULT_HOST, dir: options.dir ?? 'dist' });
       process.stdout.write(`SecretsLab is running at ${app.url}\n`);
       onShutdown(() => app.close());
+    });
+  cli
+    .command('evaluate', 'Decide IAM requests read as JSON lines on stdin; writes one decision with its explanation per line')
+    .usage(
+      'evaluate < requests.jsonl\n\n' +
+        'Each line: {"policies": {"identity": [doc], "resource": doc|null, "scp": [{"level": "root"|"ou"|"account", "policies": [doc]}],\n' +
+        '  "rcp": [...], "boundary": doc|null, "session": doc|null}, "request": {"principal": ARN, "action": "svc:Name",\n' +
+        '  "resource": ARN|"*", "resourceAccount": "123456789012", "context": {key: string|[string]}},\n' +
+        '  "kms": {"keyArn", "keyPolicy", "keyType": "customer-managed"|"aws-managed", "action", "resourceAccount", "context"}}\n' +
+        'Policies are JSON objects or strings. An empty scp list means no SCPs apply; each listed level needs an Allow.\n' +
+        'With kms, the decision is the combined one (the request, then kms:Decrypt through the key as the caller).\n' +
+        'Output: {"decision": "Allow"|"ExplicitDeny"|"ImplicitDeny", "explanation": {...}} or {"line": N, "error": "..."};\n' +
+        'the exit code is 1 if any line was bad.',
+    )
+    .example(`echo '{"policies":{"identity":[{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"secretsmanager:GetSecretValue","Resource":"*"}]}]},"request":{"principal":"arn:aws:iam::${DEFAULT_ACCOUNT_ID}:user/alice","action":"secretsmanager:GetSecretValue","resource":"*","resourceAccount":"${DEFAULT_ACCOUNT_ID}"}}' | secretslab evaluate`)
+    .action(async () => {
+      // stdout may close early (`| head`): stop quietly rather than die on EPIPE.
+      process.stdout.on('error', () => {});
+      const summary = await runEvaluate(process.stdin, process.stdout);
+      if (summary.bad > 0) {
+        process.stderr.write(`secretslab evaluate: ${summary.bad} of ${summary.lines} lines were not valid requests\n`);
+        process.exitCode = 1;
+      }
     });
   cli.help();
   return cli;
