@@ -9,7 +9,7 @@
 import { evaluatePolicy, requestFacts } from './evaluator.ts';
 import type { EvaluationOptions, EvaluationRequest, PolicyEvaluation, RequestFacts, StatementResult } from './evaluator.ts';
 import type { PrincipalMatchKind } from './principal-match.ts';
-import { addPrincipalKeys, ContextKeys, describeCaller } from './request-context.ts';
+import { addPrincipalKeys, ContextKeys, describeCaller, describeCallerMemo } from './request-context.ts';
 import type { Caller } from './request-context.ts';
 import { accessDeniedMessage, policyTypePhrase } from './access-denied-message.ts';
 import type {
@@ -224,10 +224,7 @@ function boundaryOrSessionGap(builder: ResultBuilder, caller: Caller, evaluated:
   return undefined;
 }
 
-const CALLER_MEMO_LIMIT = 4_096;
-const callerMemo = new Map<string, Caller>();
-
-/** `describeCaller`, remembered for plain principal ARNs (the same callers call again and again). */
+/** The caller of a request; plain principal ARNs are described once and remembered. */
 function callerOf(request: AuthorizationInput['request']): Caller {
   if (request.roleArn || request.federatingUserArn) {
     const overrides: { roleArn?: string; federatingUserArn?: string } = {};
@@ -235,13 +232,7 @@ function callerOf(request: AuthorizationInput['request']): Caller {
     if (request.federatingUserArn) overrides.federatingUserArn = request.federatingUserArn;
     return describeCaller(request.principal, overrides);
   }
-  let caller = callerMemo.get(request.principal);
-  if (!caller) {
-    caller = Object.freeze(describeCaller(request.principal, {}));
-    if (callerMemo.size >= CALLER_MEMO_LIMIT) callerMemo.clear();
-    callerMemo.set(request.principal, caller);
-  }
-  return caller;
+  return describeCallerMemo(request.principal);
 }
 
 function run(evaluated: Evaluated[], type: PolicyType, named: NamedPolicy, level: string | undefined, request: EvaluationRequest, facts: RequestFacts): void {

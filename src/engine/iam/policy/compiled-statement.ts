@@ -33,6 +33,8 @@ export interface CompiledClause {
   values: PolicyValue[];
   /** True when no value needs substitution: the prepared values are `values` themselves. */
   fixed: boolean;
+  /** The values' texts, for the trace of a fixed clause (copied into each trace). */
+  texts: string[];
 }
 
 export interface CompiledStatement {
@@ -96,5 +98,5 @@ export function compileClause(clause: ConditionClause, variables: boolean): Comp
     }
     return fixed;
   });
-  return { keyLower: clause.key.toLowerCase(), values, fixed: values.every((value) => !value.dynamic) };
+  return { keyLower: clause.key.toLowerCase(), values, fixed: values.every((value) => !value.dynamic), texts: values.map((value) => value.text) };
 }

@@ -229,7 +229,7 @@ export function evaluateCondition(
     matched,
     outcome,
     requestValues,
-    policyValues: prepared.map((value) => value.text),
+    policyValues: compiled.fixed ? compiled.texts.slice() : prepared.map((value) => value.text),
     unresolvedVariables: unresolved,
     range: clause.range,
   };

@@ -3,7 +3,7 @@
  * A statement applies when its action block, resource block, principal block and every condition match
  * (spec section 1 [ELEM]). Combining policies into a decision is the authorizer's job.
  */
-import { arnMatch, arnMatchParts, testArn } from './glob.ts';
+import { arnComponentsMemo, arnMatch, arnMatchParts, testArn } from './glob.ts';
 import type { ParsedPolicy, ParsedStatement, Located } from './policy-model.ts';
 import { variablesEnabled } from './policy-model.ts';
 import type { SourceRange } from './source-range.ts';
@@ -88,18 +88,8 @@ export interface RequestFacts {
   resourceParts: readonly string[] | undefined;
 }
 
-const RESOURCE_PARTS_LIMIT = 4_096;
-const resourcePartsMemo = new Map<string, string[] | null>();
-
 export function requestFacts(request: EvaluationRequest): RequestFacts {
-  // The same resources are asked about again and again; their components are remembered (read-only arrays).
-  let resourceParts = resourcePartsMemo.get(request.resource);
-  if (resourceParts === undefined) {
-    resourceParts = arnComponents(request.resource) ?? null;
-    if (resourcePartsMemo.size >= RESOURCE_PARTS_LIMIT) resourcePartsMemo.clear();
-    resourcePartsMemo.set(request.resource, resourceParts);
-  }
-  return { actionLower: request.action.toLowerCase(), resourceParts: resourceParts ?? undefined };
+  return { actionLower: request.action.toLowerCase(), resourceParts: arnComponentsMemo(request.resource) };
 }
 
 export function evaluatePolicy(policy: ParsedPolicy, request: EvaluationRequest, options: EvaluationOptions, facts: RequestFacts = requestFacts(request)): PolicyEvaluation {
@@ -128,28 +118,27 @@ export function evaluateStatement(
 ): StatementResult {
   const compiled = compiledStatement(statement, variables);
   const action = matchAction(statement, compiled, request.action, facts.actionLower);
-  const result: StatementResult = {
-    index: statement.index,
-    sid: statement.sid?.value,
-    label: compiled.label,
-    effect: statement.effect.value,
-    applies: false,
-    failed: [],
-    action,
-    resource: notEvaluated(statement.resource?.element ?? 'Resource', statement.resource?.range),
-    principal: undefined,
-    conditions: [],
-    range: statement.range,
-  };
   if (!action.matched) {
     // Most statements of a policy are about other actions; stop early so evaluation stays cheap.
-    result.failed.push(action.element);
-    return result;
+    return {
+      index: statement.index,
+      sid: statement.sid?.value,
+      label: compiled.label,
+      effect: statement.effect.value,
+      applies: false,
+      failed: [action.element],
+      action,
+      resource: notEvaluated(statement.resource?.element ?? 'Resource', statement.resource?.range),
+      principal: undefined,
+      conditions: [],
+      range: statement.range,
+    };
   }
-  result.resource = matchResource(statement, compiled, request, variables, facts);
-  if (!result.resource.matched) result.failed.push(result.resource.element);
-  result.principal = matchPrincipalBlock(statement, request, options);
-  if (result.principal && !result.principal.matched) result.failed.push(result.principal.element);
+  const failed: ElementName[] = [];
+  const resource = matchResource(statement, compiled, request, variables, facts);
+  if (!resource.matched) failed.push(resource.element);
+  const principal = matchPrincipalBlock(statement, request, options);
+  if (principal && !principal.matched) failed.push(principal.element);
   const conditions: ConditionResult[] = [];
   let conditionFailed = false;
   for (let i = 0; i < statement.conditions.length; i++) {
@@ -157,10 +146,21 @@ export function evaluateStatement(
     if (!condition.matched) conditionFailed = true;
     conditions.push(condition);
   }
-  result.conditions = conditions;
-  if (conditionFailed) result.failed.push('Condition');
-  result.applies = result.failed.length === 0;
-  return result;
+  if (conditionFailed) failed.push('Condition');
+  // Built in one go, fields in the order the trace has always listed them.
+  return {
+    index: statement.index,
+    sid: statement.sid?.value,
+    label: compiled.label,
+    effect: statement.effect.value,
+    applies: failed.length === 0,
+    failed,
+    action,
+    resource,
+    principal,
+    conditions,
+    range: statement.range,
+  };
 }
 
 function matchAction(statement: ParsedStatement, compiled: CompiledStatement, action: string, actionLower: string): ElementResult {

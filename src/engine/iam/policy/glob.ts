@@ -64,6 +64,20 @@ export function globMatchParts(parts: readonly PatternPart[], value: string, ign
   return toRegExp(parts, ignoreCase).test(value);
 }
 
+const ARN_MEMO_LIMIT = 4_096;
+const arnMemo = new Map<string, readonly string[] | null>();
+
+/** `arnComponents`, remembered for the ARNs requests name again and again; the arrays are shared, read-only. */
+export function arnComponentsMemo(text: string): readonly string[] | undefined {
+  let parts = arnMemo.get(text);
+  if (parts === undefined) {
+    parts = arnComponents(text) ?? null;
+    if (arnMemo.size >= ARN_MEMO_LIMIT) arnMemo.clear();
+    arnMemo.set(text, parts);
+  }
+  return parts ?? undefined;
+}
+
 /**
  * Splits an ARN into its six components on the first five colons (`arn:partition:service:region:account:rest`),
  * the resource part keeping any further colons. Undefined when the text has fewer than six components.
@@ -123,17 +137,47 @@ function splitPartsIntoComponents(parts: readonly PatternPart[]): PatternPart[][
 
 /**
  * A glob compiled once (per parsed statement): `true` for `*`, the exact text (lower-cased when case-insensitive)
- * when it has no wildcard, else its RegExp. Same results as `globMatch`, without the per-call cache look-up.
+ * when it has no wildcard, a prefix test for `text*`, else its RegExp. Same results as `globMatch`, without the
+ * per-call cache look-up.
  */
-export type GlobMatcher = true | string | RegExp;
+export type GlobMatcher = true | string | { test(value: string): boolean };
+
+/**
+ * `prefix*` without the RegExp. Case-insensitive only for an ASCII prefix, folded the way a non-unicode `i`
+ * RegExp folds (a non-ASCII character never matches an ASCII one there), so both give the same answer.
+ */
+class PrefixGlob {
+  constructor(
+    private readonly prefix: string,
+    private readonly ignoreCase: boolean,
+  ) {}
+
+  test(value: string): boolean {
+    const prefix = this.prefix;
+    if (value.length < prefix.length) return false;
+    if (!this.ignoreCase) return value.startsWith(prefix);
+    for (let i = 0; i < prefix.length; i++) {
+      let code = value.charCodeAt(i);
+      if (code >= 65 && code <= 90) code += 32;
+      if (code !== prefix.charCodeAt(i)) return false;
+    }
+    return true;
+  }
+}
+
+const ASCII = /^[\x00-\x7f]*$/;
 
 export function compileGlob(pattern: string, ignoreCase = false): GlobMatcher {
   if (pattern === '*') return true;
   if (!hasWildcard(pattern)) return ignoreCase ? pattern.toLowerCase() : pattern;
+  const head = pattern.slice(0, -1);
+  if (pattern.endsWith('*') && !hasWildcard(head) && (!ignoreCase || ASCII.test(head))) {
+    return new PrefixGlob(ignoreCase ? head.replace(/[A-Z]/g, (c) => c.toLowerCase()) : head, ignoreCase);
+  }
   return toRegExp([{ text: pattern, literal: false }], ignoreCase);
 }
 
-/** `value` must already be lower-cased when the matcher was compiled case-insensitive. */
+/** `value` must already be lower-cased when the matcher is an exact text compiled case-insensitive. */
 export function testGlob(matcher: GlobMatcher, value: string): boolean {
   if (matcher === true) return true;
   return typeof matcher === 'string' ? matcher === value : matcher.test(value);

@@ -5,9 +5,9 @@
  */
 import { authorize } from './authorizer.ts';
 import type { AuthorizationInput, AuthorizationResult, NamedPolicy, OrganizationLevel } from './authorizer-types.ts';
-import { arnComponents } from './glob.ts';
+import { arnComponentsMemo } from './glob.ts';
 import type { ContextValue } from './request-context.ts';
-import { describeCaller } from './request-context.ts';
+import { describeCaller, describeCallerMemo } from './request-context.ts';
 
 export interface KeyStep {
   keyArn: string;
@@ -30,10 +30,10 @@ export interface ChainedAuthorizationResult extends AuthorizationResult {
 export function authorizeThroughKey(input: AuthorizationInput, key: KeyStep): ChainedAuthorizationResult {
   const first = authorize(input);
   const { request } = input;
-  const keyParts = arnComponents(key.keyArn);
+  const keyParts = arnComponentsMemo(key.keyArn);
   const keyAccount = key.resourceAccount ?? keyParts?.[4] ?? request.resourceAccount;
-  const secretParts = arnComponents(request.resource);
-  const caller = describeCaller(request.principal, request.roleArn ? { roleArn: request.roleArn } : {});
+  const secretParts = arnComponentsMemo(request.resource);
+  const caller = request.roleArn ? describeCaller(request.principal, { roleArn: request.roleArn }) : describeCallerMemo(request.principal);
   const context: Record<string, ContextValue> = {};
   if (caller.account) context['kms:CallerAccount'] = caller.account;
   const service = request.action.split(':')[0]?.toLowerCase();

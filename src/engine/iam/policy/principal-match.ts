@@ -32,15 +32,42 @@ const KIND_STRENGTH: readonly PrincipalMatchKind[] = [
 
 const ACCOUNT_ID = /^\d{12}$/;
 
+/** What a principal text names, worked out once per text: the whole account, or a role (account:name). */
+interface PrincipalFacts {
+  account: string | undefined;
+  role: string | undefined;
+}
+
+const FACTS_LIMIT = 4_096;
+const factsMemo = new Map<string, PrincipalFacts>();
+
+function factsOf(value: string): PrincipalFacts {
+  let facts = factsMemo.get(value);
+  if (!facts) {
+    facts = { account: computeNamedAccount(value), role: computeRoleIdentity(value) };
+    if (factsMemo.size >= FACTS_LIMIT) factsMemo.clear();
+    factsMemo.set(value, facts);
+  }
+  return facts;
+}
+
 /** The account an AWS principal entry names when it names a whole account (`123456789012` or `…:root`). */
 function namedAccount(value: string): string | undefined {
+  return factsOf(value).account;
+}
+
+function roleIdentity(arn: string): string | undefined {
+  return factsOf(arn).role;
+}
+
+function computeNamedAccount(value: string): string | undefined {
   if (ACCOUNT_ID.test(value)) return value;
   const parts = arnComponents(value);
   if (parts && parts[2] === 'iam' && parts[5] === 'root') return parts[4];
   return undefined;
 }
 
-function roleIdentity(arn: string): string | undefined {
+function computeRoleIdentity(arn: string): string | undefined {
   const parts = arnComponents(arn);
   if (!parts || parts[2] !== 'iam' || !parts[5]?.startsWith('role/')) return undefined;
   // Role names are unique in an account whatever their path, and a session ARN does not carry the path.

@@ -57,6 +57,20 @@ interface ContextEntry {
   list: readonly string[];
 }
 
+const CALLER_MEMO_LIMIT = 4_096;
+const callerMemo = new Map<string, Readonly<Caller>>();
+
+/** `describeCaller` without overrides, remembered (the same callers call again and again); the result is frozen. */
+export function describeCallerMemo(arn: string): Readonly<Caller> {
+  let caller = callerMemo.get(arn);
+  if (!caller) {
+    caller = Object.freeze(describeCaller(arn));
+    if (callerMemo.size >= CALLER_MEMO_LIMIT) callerMemo.clear();
+    callerMemo.set(arn, caller);
+  }
+  return caller;
+}
+
 /** Context keys with case-insensitive names [ELEM Condition]; values keep their case. */
 export class ContextKeys {
   private readonly values = new Map<string, ContextEntry>();
