@@ -63,6 +63,8 @@ interface RegisteredOperation {
   module: ServiceModule;
   operation: AnyOperation;
   action: string;
+  /** Usage meter of a successful call, e.g. `secretsmanager:GetSecretValue`. */
+  meterKey: string;
 }
 
 /**
@@ -74,7 +76,8 @@ interface RegisteredOperation {
 export class Simulator {
   private world: World;
   private rng: Rng;
-  private readonly registry = new Map<string, RegisteredOperation>();
+  /** Service name, then operation name: two lookups on strings the caller already holds, no key to build. */
+  private readonly registry = new Map<string, Map<string, RegisteredOperation>>();
   private readonly listeners = new Set<(event: SimulatorEvent) => void>();
   private memo = new WeakMap<object, unknown>();
 
@@ -86,10 +89,13 @@ export class Simulator {
     this.rng = new Rng(world.rng);
     for (const module of parts.services) {
       for (const operation of module.operations) {
-        this.registry.set(`${module.name}.${operation.name}`, {
+        let byName = this.registry.get(module.name);
+        if (!byName) this.registry.set(module.name, (byName = new Map()));
+        byName.set(operation.name, {
           module,
           operation,
           action: operation.action ?? `${module.iamPrefix}:${operation.name}`,
+          meterKey: `${module.name}:${operation.name}`,
         });
       }
     }
@@ -156,12 +162,12 @@ export class Simulator {
   }
 
   hasOperation(service: string, operation: string): boolean {
-    return this.registry.has(`${service}.${operation}`);
+    return this.registry.get(service)?.has(operation) ?? false;
   }
 
   /** Every registered operation, for the coverage table and the endpoint's target routing. */
   operations(): { service: string; targetPrefix: string; operation: string; action: string; readOnly: boolean }[] {
-    return [...this.registry.values()].map(({ module, operation, action }) => ({
+    return [...this.registry.values()].flatMap((byName) => [...byName.values()]).map(({ module, operation, action }) => ({
       service: module.name,
       targetPrefix: module.targetPrefix,
       operation: operation.name,
@@ -187,7 +193,7 @@ export class Simulator {
 
   call<O = unknown>(request: CallRequest): CallResult<O> {
     const requestId = uuid(this.rng);
-    const registered = this.registry.get(`${request.service}.${request.operation}`);
+    const registered = this.registry.get(request.service)?.get(request.operation);
     const principal = this.identify(request.caller);
     // An unknown or expired key never reaches the service, so CloudTrail has nothing to record either.
     if (!principal) return { ok: false, error: this.credentialError(request.caller, registered?.module), requestId };
@@ -232,7 +238,7 @@ export class Simulator {
         throw new ServiceError(codes.accessDenied ?? 'AccessDeniedException', message, codes.accessDenied ? 403 : 400);
       }
       const output = operation.execute(ctx, input, target) as O;
-      ctx.meter(`${registered.module.name}:${operation.name}`, 1);
+      ctx.meter(registered.meterKey, 1);
       effects.commit(this);
       if (!operation.readOnly) this.parts.authorizer.invalidate?.();
       this.record(request, principal, requestId, region, registered, input, target, output, undefined, effects);
@@ -434,7 +440,17 @@ class CallContext implements OperationContext {
   }
 
   requirePermission(request: Omit<AuthorizationRequest, 'principal' | 'region' | 'sourceIp'> & { region?: string }): void {
-    const decision = this.authorizer.authorize(this.world, { ...request, principal: this.principal, region: request.region ?? this.region });
+    const full: AuthorizationRequest = {
+      principal: this.principal,
+      action: request.action,
+      resourceArn: request.resourceArn,
+      resourceAccountId: request.resourceAccountId,
+      region: request.region ?? this.region,
+      context: request.context,
+    };
+    if (request.viaService !== undefined) full.viaService = request.viaService;
+    if (request.resourcePolicy !== undefined) full.resourcePolicy = request.resourcePolicy;
+    const decision = this.authorizer.authorize(this.world, full);
     if (!decision.allowed) throw commonErrors.accessDenied(decision.message);
   }
 

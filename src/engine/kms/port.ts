@@ -86,16 +86,49 @@ function keyById(ctx: OperationContext, keyId: string, accountId?: string, regio
   return undefined;
 }
 
-// The same few condition-key names on every read: made once, so the decision memo hashes known strings.
-const names = new Map<string, string>();
-function interned(text: string): string {
-  const known = names.get(text);
-  if (known !== undefined) return known;
-  names.set(text, text);
-  return text;
+// The same few condition-key names on every read, made once: looking them up by their parts hashes only strings
+// the program already holds, and the decision memo then sees the same string instances every time.
+const viaServiceNames = new Map<string, Map<string, string>>();
+function viaServiceName(service: string, region: string): string {
+  let byRegion = viaServiceNames.get(service);
+  if (!byRegion) viaServiceNames.set(service, (byRegion = new Map()));
+  let name = byRegion.get(region);
+  if (name === undefined) byRegion.set(region, (name = `${service}.${region}.amazonaws.com`));
+  return name;
 }
-const viaServiceName = (service: string, region: string) => interned(`${service}.${region}.amazonaws.com`);
-const encryptionContextKey = (name: string) => interned(`kms:EncryptionContext:${name}`);
+const encryptionContextKeys = new Map<string, string>();
+function encryptionContextKey(name: string): string {
+  let key = encryptionContextKeys.get(name);
+  if (key === undefined) encryptionContextKeys.set(name, (key = `kms:EncryptionContext:${name}`));
+  return key;
+}
+
+const KMS_ACTIONS = { Decrypt: 'kms:Decrypt', GenerateDataKey: 'kms:GenerateDataKey' } as const;
+const servicePrincipals = new Map<string, string>();
+function servicePrincipalName(service: string): string {
+  let name = servicePrincipals.get(service);
+  if (name === undefined) servicePrincipals.set(service, (name = `${service}.amazonaws.com`));
+  return name;
+}
+
+function recordKmsCall(
+  ctx: OperationContext,
+  key: KmsKey,
+  operation: 'Decrypt' | 'GenerateDataKey',
+  encryptionContext: Record<string, string>,
+  invokedBy: string,
+  extra: Record<string, unknown>,
+  error: ServiceError | undefined,
+): void {
+  ctx.recordNestedCall({
+    service: 'kms',
+    operation,
+    invokedBy,
+    requestParameters: { keyId: key.arn, encryptionContext, ...extra },
+    resources: [{ arn: key.arn, accountId: key.accountId }],
+    ...(error ? { errorCode: error.code, errorMessage: error.message } : {}),
+  });
+}
 
 function authorizeAndRecord(
   ctx: OperationContext,
@@ -105,15 +138,8 @@ function authorizeAndRecord(
   viaService: string,
   extra: Record<string, unknown>,
 ): void {
-  const record = (error?: ServiceError) =>
-    ctx.recordNestedCall({
-      service: 'kms',
-      operation,
-      invokedBy: `${viaService}.amazonaws.com`,
-      requestParameters: { keyId: key.arn, encryptionContext, ...extra },
-      resources: [{ arn: key.arn, accountId: key.accountId }],
-      ...(error ? { errorCode: error.code, errorMessage: error.message } : {}),
-    });
+  const invokedBy = servicePrincipalName(viaService);
+  const action = KMS_ACTIONS[operation];
   try {
     assertUsable(key);
     const context: Record<string, string> = {
@@ -122,18 +148,18 @@ function authorizeAndRecord(
     };
     for (const name in encryptionContext) context[encryptionContextKey(name)] = encryptionContext[name]!;
     ctx.requirePermission({
-      action: `kms:${operation}`,
+      action,
       resourceArn: key.arn,
       resourceAccountId: key.accountId,
       region: key.region,
       context,
-      viaService: `${viaService}.amazonaws.com`,
+      viaService: invokedBy,
       resourcePolicy: { type: 'key', document: key.policy },
     });
   } catch (error) {
-    if (error instanceof ServiceError) record(error);
+    if (error instanceof ServiceError) recordKmsCall(ctx, key, operation, encryptionContext, invokedBy, extra, error);
     throw error;
   }
-  record();
-  ctx.meter(`kms:${operation}`, 1);
+  recordKmsCall(ctx, key, operation, encryptionContext, invokedBy, extra, undefined);
+  ctx.meter(action, 1);
 }
