@@ -152,7 +152,7 @@ export class Simulator {
     this.world = parseWorld(snapshot, this.parts.services);
     this.rng = new Rng(this.world.rng);
     this.memo = new WeakMap();
-    this.parts.authorizer.invalidate?.();
+    this.invalidateCaches();
     this.emit({ type: 'load' });
   }
 
@@ -185,10 +185,38 @@ export class Simulator {
     return this.parts.authorizer.authorize(this.world, request);
   }
 
+  /**
+   * Who a caller is. Remembered between writes at one instant (sessions expire with time), so the records of many
+   * calls share one principal object instead of each holding its own copy.
+   */
   identify(caller: CallerRef | undefined): Principal | undefined {
-    if (!caller) return this.parts.identity.defaultPrincipal(this.world, this.world.defaultAccountId);
-    if ('accessKeyId' in caller) return this.parts.identity.byAccessKey(this.world, caller.accessKeyId);
-    return this.parts.identity.byArn(this.world, caller.principalArn);
+    const now = this.world.clock.now;
+    if (this.identities.now !== now) this.identities = { now, byKey: new Map(), byArn: new Map(), admin: undefined };
+    const known = this.identities;
+    if (!caller) return (known.admin ??= this.parts.identity.defaultPrincipal(this.world, this.world.defaultAccountId));
+    if ('accessKeyId' in caller) {
+      if (known.byKey.has(caller.accessKeyId)) return known.byKey.get(caller.accessKeyId);
+      const principal = this.parts.identity.byAccessKey(this.world, caller.accessKeyId);
+      known.byKey.set(caller.accessKeyId, principal);
+      return principal;
+    }
+    if (known.byArn.has(caller.principalArn)) return known.byArn.get(caller.principalArn);
+    const principal = this.parts.identity.byArn(this.world, caller.principalArn);
+    known.byArn.set(caller.principalArn, principal);
+    return principal;
+  }
+
+  private identities: {
+    now: number;
+    byKey: Map<string, Principal | undefined>;
+    byArn: Map<string, Principal | undefined>;
+    admin: Principal | undefined;
+  } = { now: Number.NaN, byKey: new Map(), byArn: new Map(), admin: undefined };
+
+  /** After anything that may change who is who or what is allowed. */
+  private invalidateCaches(): void {
+    this.identities = { now: Number.NaN, byKey: new Map(), byArn: new Map(), admin: undefined };
+    this.parts.authorizer.invalidate?.();
   }
 
   call<O = unknown>(request: CallRequest): CallResult<O> {
@@ -240,7 +268,7 @@ export class Simulator {
       const output = operation.execute(ctx, input, target) as O;
       ctx.meter(registered.meterKey, 1);
       effects.commit(this);
-      if (!operation.readOnly) this.parts.authorizer.invalidate?.();
+      if (!operation.readOnly) this.invalidateCaches();
       this.record(request, principal, requestId, region, registered, input, target, output, undefined, effects);
       return { ok: true, output, requestId };
     } catch (error) {
@@ -290,7 +318,7 @@ export class Simulator {
     try {
       handler(ctx, task.payload);
       effects.commit(this);
-      this.parts.authorizer.invalidate?.();
+      this.invalidateCaches();
     } catch (error) {
       // A task that fails as the service would (e.g. a key disabled before a purge) is logged, not fatal.
       if (!(error instanceof ServiceError)) throw error;
