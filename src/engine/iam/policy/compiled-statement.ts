@@ -8,6 +8,7 @@
 import { compileArn, compileGlob } from './glob.ts';
 import type { ArnMatcher, GlobMatcher, PatternPart } from './glob.ts';
 import type { ConditionClause, ParsedStatement } from './policy-model.ts';
+import type { ElementResult } from './evaluator.ts';
 import { decodeBase64, parseBool, parseDate, parseIpRange, parseNumber } from './condition-values.ts';
 import type { IpRange } from './condition-values.ts';
 
@@ -46,6 +47,12 @@ export interface CompiledStatement {
   /** One matcher per Resource/NotResource entry; undefined for an entry with a variable to substitute. */
   resources: Array<ArnMatcher | undefined>;
   conditions: CompiledClause[];
+  /** Action results by action text (the evaluator fills it; entries are frozen and shared between traces). */
+  actionResults: Map<string, ElementResult>;
+  /** Resource results by resource ARN; undefined when a Resource entry has a variable (the result then varies). */
+  resourceResults: Map<string, ElementResult> | undefined;
+  /** The Resource result of a statement whose action did not match. */
+  resourceNotEvaluated: ElementResult | undefined;
 }
 
 const cache = new WeakMap<ParsedStatement, CompiledStatement>();
@@ -61,7 +68,11 @@ export function compiledStatement(statement: ParsedStatement, variables: boolean
       variables && entry.value.includes('${') ? undefined : compileArn(entry.value),
     ),
     conditions: statement.conditions.map((clause) => compileClause(clause, variables)),
+    actionResults: new Map(),
+    resourceResults: undefined,
+    resourceNotEvaluated: undefined,
   };
+  if (compiled.resources.every((matcher) => matcher !== undefined)) compiled.resourceResults = new Map();
   cache.set(statement, compiled);
   return compiled;
 }

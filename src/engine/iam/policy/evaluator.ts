@@ -128,7 +128,7 @@ export function evaluateStatement(
       applies: false,
       failed: [action.element],
       action,
-      resource: notEvaluated(statement.resource?.element ?? 'Resource', statement.resource?.range),
+      resource: compiled.resourceNotEvaluated ?? (compiled.resourceNotEvaluated = Object.freeze(notEvaluated(statement.resource?.element ?? 'Resource', statement.resource?.range))),
       principal: undefined,
       conditions: [],
       range: statement.range,
@@ -163,7 +163,24 @@ export function evaluateStatement(
   };
 }
 
+/**
+ * How many distinct actions (and resources) a statement remembers its element results for. The Action and Resource
+ * results depend only on the statement and the action (resource) text, so they are built once and shared, frozen,
+ * between the traces of later requests.
+ */
+const ELEMENT_MEMO_LIMIT = 256;
+
+function remember(memo: Map<string, ElementResult>, key: string, result: ElementResult): ElementResult {
+  if (memo.size >= ELEMENT_MEMO_LIMIT) memo.clear();
+  memo.set(key, Object.freeze(result));
+  return result;
+}
+
 function matchAction(statement: ParsedStatement, compiled: CompiledStatement, action: string, actionLower: string): ElementResult {
+  return compiled.actionResults.get(action) ?? remember(compiled.actionResults, action, computeActionResult(statement, compiled, action, actionLower));
+}
+
+function computeActionResult(statement: ParsedStatement, compiled: CompiledStatement, action: string, actionLower: string): ElementResult {
   const element = statement.action;
   // Action names are case-insensitive, service prefix included [ELEM Action].
   let entry: Located | undefined;
@@ -195,6 +212,15 @@ function matchAction(statement: ParsedStatement, compiled: CompiledStatement, ac
 }
 
 function matchResource(statement: ParsedStatement, compiled: CompiledStatement, request: EvaluationRequest, variables: boolean, facts: RequestFacts): ElementResult {
+  // With a policy variable the result depends on the request's context too: not remembered.
+  if (compiled.resourceResults === undefined) return computeResourceResult(statement, compiled, request, variables, facts);
+  return (
+    compiled.resourceResults.get(request.resource) ??
+    remember(compiled.resourceResults, request.resource, computeResourceResult(statement, compiled, request, variables, facts))
+  );
+}
+
+function computeResourceResult(statement: ParsedStatement, compiled: CompiledStatement, request: EvaluationRequest, variables: boolean, facts: RequestFacts): ElementResult {
   const element = statement.resource;
   if (!element) {
     // KMS: "a statement without Resource has no effect" [KMS-KP]; IAM rejects such identity policies.
