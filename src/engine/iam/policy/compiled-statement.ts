@@ -8,7 +8,8 @@
 import { compileArn, compileGlob } from './glob.ts';
 import type { ArnMatcher, GlobMatcher, PatternPart } from './glob.ts';
 import type { ConditionClause, ParsedStatement } from './policy-model.ts';
-import type { ElementResult } from './evaluator.ts';
+import type { ElementResult, PrincipalResult } from './evaluator.ts';
+import type { ConditionResult } from './conditions.ts';
 import { decodeBase64, parseBool, parseDate, parseIpRange, parseNumber } from './condition-values.ts';
 import type { IpRange } from './condition-values.ts';
 
@@ -36,6 +37,9 @@ export interface CompiledClause {
   fixed: boolean;
   /** The values' texts, for the trace of a fixed clause (copied into each trace). */
   texts: string[];
+  /** Results of a fixed clause by the key's single request value, and for the absent key (filled by conditions.ts). */
+  results: Map<string, ConditionResult>;
+  absentResult: ConditionResult | undefined;
 }
 
 export interface CompiledStatement {
@@ -51,6 +55,9 @@ export interface CompiledStatement {
   actionResults: Map<string, ElementResult>;
   /** Resource results by resource ARN; undefined when a Resource entry has a variable (the result then varies). */
   resourceResults: Map<string, ElementResult> | undefined;
+  /** Principal results by caller object, without and with a permissions boundary. */
+  principalResults: WeakMap<object, PrincipalResult>;
+  principalResultsWithBoundary: WeakMap<object, PrincipalResult>;
   /** The Resource result of a statement whose action did not match. */
   resourceNotEvaluated: ElementResult | undefined;
 }
@@ -71,6 +78,8 @@ export function compiledStatement(statement: ParsedStatement, variables: boolean
     actionResults: new Map(),
     resourceResults: undefined,
     resourceNotEvaluated: undefined,
+    principalResults: new WeakMap(),
+    principalResultsWithBoundary: new WeakMap(),
   };
   if (compiled.resources.every((matcher) => matcher !== undefined)) compiled.resourceResults = new Map();
   cache.set(statement, compiled);
@@ -109,5 +118,12 @@ export function compileClause(clause: ConditionClause, variables: boolean): Comp
     }
     return fixed;
   });
-  return { keyLower: clause.key.toLowerCase(), values, fixed: values.every((value) => !value.dynamic), texts: values.map((value) => value.text) };
+  return {
+    keyLower: clause.key.toLowerCase(),
+    values,
+    fixed: values.every((value) => !value.dynamic),
+    texts: values.map((value) => value.text),
+    results: new Map(),
+    absentResult: undefined,
+  };
 }

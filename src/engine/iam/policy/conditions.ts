@@ -168,12 +168,36 @@ function valueSatisfies(base: BaseOperator, requestValue: string, policyValues: 
   return base.negated ? !matchesSome : matchesSome;
 }
 
+const CONDITION_MEMO_LIMIT = 256;
+
+/**
+ * A clause without variables gives the same result for the same request value, so for an absent key or a
+ * single-valued one the result is remembered on the compiled clause (frozen, shared between traces).
+ */
 export function evaluateCondition(
   clause: ConditionClause,
   context: ContextKeys,
   variables: boolean,
   compiled: CompiledClause = compileClause(clause, variables),
 ): ConditionResult {
+  if (!compiled.fixed) return computeCondition(clause, context, compiled);
+  const requestValues = context.getLowerCased(compiled.keyLower);
+  if (requestValues === undefined) {
+    return compiled.absentResult ?? (compiled.absentResult = Object.freeze(computeCondition(clause, context, compiled)));
+  }
+  if (requestValues.length !== 1) return computeCondition(clause, context, compiled);
+  const value = requestValues[0] as string;
+  const known = compiled.results.get(value);
+  if (known) return known;
+  const result = computeCondition(clause, context, compiled);
+  // The remembered trace holds its own copy of the request value, not the request's context list.
+  result.requestValues = [value];
+  if (compiled.results.size >= CONDITION_MEMO_LIMIT) compiled.results.clear();
+  compiled.results.set(value, Object.freeze(result));
+  return result;
+}
+
+function computeCondition(clause: ConditionClause, context: ContextKeys, compiled: CompiledClause): ConditionResult {
   const { operator } = clause;
   const unresolved: string[] = [];
   // Fixed values are compared in their compiled form; only values with a variable are prepared per request.

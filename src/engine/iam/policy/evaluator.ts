@@ -137,7 +137,7 @@ export function evaluateStatement(
   const failed: ElementName[] = [];
   const resource = matchResource(statement, compiled, request, variables, facts);
   if (!resource.matched) failed.push(resource.element);
-  const principal = matchPrincipalBlock(statement, request, options);
+  const principal = matchPrincipalBlock(statement, compiled, request, options);
   if (principal && !principal.matched) failed.push(principal.element);
   const conditions: ConditionResult[] = [];
   let conditionFailed = false;
@@ -278,12 +278,23 @@ function resourceEntryMatches(pattern: string, request: EvaluationRequest, varia
   return arnMatchParts([{ text: head, literal: false }, ...substituted.parts], request.resource);
 }
 
-function matchPrincipalBlock(statement: ParsedStatement, request: EvaluationRequest, options: EvaluationOptions): PrincipalResult | undefined {
+function matchPrincipalBlock(statement: ParsedStatement, compiled: CompiledStatement, request: EvaluationRequest, options: EvaluationOptions): PrincipalResult | undefined {
   const element = statement.principal;
   if (!element) {
     if (!options.principalRequired) return undefined;
     return { element: 'Principal', matched: false, evaluated: true, entry: undefined, kind: undefined, note: 'a resource-based policy statement without Principal applies to nobody', range: undefined };
   }
+  // The result depends only on the statement, the caller and whether it has a boundary: remembered per caller
+  // object (callers of plain ARNs are memoized, so the same caller comes back as the same object).
+  const memo = request.hasPermissionsBoundary ? compiled.principalResultsWithBoundary : compiled.principalResults;
+  const known = memo.get(request.caller);
+  if (known) return known;
+  const result = computePrincipalResult(element, statement, request);
+  memo.set(request.caller, Object.freeze(result));
+  return result;
+}
+
+function computePrincipalResult(element: NonNullable<ParsedStatement['principal']>, statement: ParsedStatement, request: EvaluationRequest): PrincipalResult {
   const match = matchPrincipalElement(element, request.caller, statement.effect.value, request.hasPermissionsBoundary);
   return {
     element: element.element,

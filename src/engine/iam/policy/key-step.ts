@@ -4,7 +4,7 @@
  * `kms:CallerAccount` and the encryption context set. The learner sees the first non-Allow of the two.
  */
 import { authorize } from './authorizer.ts';
-import type { AuthorizationInput, AuthorizationResult, NamedPolicy, OrganizationLevel } from './authorizer-types.ts';
+import type { AuthorizationInput, AuthorizationRequest, AuthorizationResult, NamedPolicy, OrganizationLevel } from './authorizer-types.ts';
 import { arnComponentsMemo } from './glob.ts';
 import type { ContextValue } from './request-context.ts';
 import { describeCaller, describeCallerMemo } from './request-context.ts';
@@ -36,21 +36,23 @@ export function authorizeThroughKey(input: AuthorizationInput, key: KeyStep): Ch
   const caller = request.roleArn ? describeCaller(request.principal, { roleArn: request.roleArn }) : describeCallerMemo(request.principal);
   const context: Record<string, ContextValue> = {};
   if (caller.account) context['kms:CallerAccount'] = caller.account;
-  const service = request.action.split(':')[0]?.toLowerCase();
+  const colon = request.action.indexOf(':');
+  const service = (colon < 0 ? request.action : request.action.slice(0, colon)).toLowerCase();
   if (service && secretParts?.[3]) context['kms:ViaService'] = `${service}.${secretParts[3]}.amazonaws.com`;
   if (service === 'secretsmanager' && secretParts) context['kms:EncryptionContext:SecretARN'] = request.resource;
-  Object.assign(context, key.context ?? {});
+  if (key.context) Object.assign(context, key.context);
 
+  const keyRequest: AuthorizationRequest = {
+    principal: request.principal,
+    action: key.action ?? 'kms:Decrypt',
+    resource: key.keyArn,
+    resourceAccount: keyAccount,
+    context,
+  };
+  if (request.roleArn) keyRequest.roleArn = request.roleArn;
+  if (request.federatingUserArn) keyRequest.federatingUserArn = request.federatingUserArn;
   const keyInput: AuthorizationInput = {
-    request: {
-      principal: request.principal,
-      ...(request.roleArn ? { roleArn: request.roleArn } : {}),
-      ...(request.federatingUserArn ? { federatingUserArn: request.federatingUserArn } : {}),
-      action: key.action ?? 'kms:Decrypt',
-      resource: key.keyArn,
-      resourceAccount: keyAccount,
-      context,
-    },
+    request: keyRequest,
     policies: {
       identity: input.policies.identity ?? [],
       boundary: input.policies.boundary ?? null,
