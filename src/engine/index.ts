@@ -57,7 +57,7 @@ export type {
 } from './kernel/index.ts';
 export { ServiceError, isServiceError } from './errors.ts';
 export { DAY, HOUR, MINUTE, SECOND, isoTime, type Duration, type ScheduledTask } from './clock/index.ts';
-export { actingPrincipals, type ActingPrincipal } from './iam/index.ts';
+export { actingPrincipals, AWS_MANAGED_POLICIES, type ActingPrincipal, type AwsManagedPolicy } from './iam/index.ts';
 
 // The wire layer (AWS JSON 1.1 codec, SigV4 verification, the in-page SDK handler) for the server and the app.
 export * from './protocol/index.ts';

@@ -96,3 +96,30 @@ test('a bad import file is refused with a clear message and the world is kept', 
   await page.goto('/#/secrets');
   await expect(page.getByRole('link', { name: 'keep/me' })).toBeVisible();
 });
+
+test('a user with no policy is denied, and a policy grants exactly what it says', async ({ page }) => {
+  await freshApp(page);
+  await createDatabaseSecret(page, 'prod/app/db');
+  await page.goto('/#/iam');
+  await page.getByTestId('new-user').fill('bob');
+  await page.getByRole('button', { name: 'Create user' }).click();
+  await expect(page.getByTestId('principals')).toContainText('arn:aws:iam::111122223333:user/bob');
+
+  await page.getByTestId('acting-as').selectOption('arn:aws:iam::111122223333:user/bob');
+  await page.goto('/#/secrets');
+  await expect(page.getByTestId('error')).toHaveText(
+    'AccessDeniedException: User: arn:aws:iam::111122223333:user/bob is not authorized to perform: secretsmanager:ListSecrets because no identity-based policy allows the secretsmanager:ListSecrets action',
+  );
+
+  // The administrator grants bob one action, GetSecretValue; the console's listing needs ListSecrets, still refused.
+  await page.getByTestId('acting-as').selectOption('arn:aws:iam::111122223333:user/admin');
+  await page.goto('/#/iam');
+  await page.getByTestId('policy-target').selectOption('user:bob');
+  await page.getByRole('button', { name: 'Put inline policy' }).click();
+  await expect(page.getByTestId('status')).toHaveText('Put inline policy ReadOneSecret (PutUserPolicy)');
+  await page.getByTestId('acting-as').selectOption('arn:aws:iam::111122223333:user/bob');
+  await page.goto('/#/iam');
+  await page.screenshot({ path: 'test-results/iam.png', fullPage: true });
+  await page.goto('/#/secrets');
+  await expect(page.getByTestId('error')).toContainText('not authorized to perform: secretsmanager:ListSecrets');
+});
