@@ -165,13 +165,17 @@ class PrefixGlob {
   }
 }
 
-const ASCII = /^[\x00-\x7f]*$/;
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
 
 export function compileGlob(pattern: string, ignoreCase = false): GlobMatcher {
   if (pattern === '*') return true;
   if (!hasWildcard(pattern)) return ignoreCase ? pattern.toLowerCase() : pattern;
   const head = pattern.slice(0, -1);
-  if (pattern.endsWith('*') && !hasWildcard(head) && (!ignoreCase || ASCII.test(head))) {
+  if (pattern.endsWith('*') && !hasWildcard(head) && (!ignoreCase || isAscii(head))) {
     return new PrefixGlob(ignoreCase ? head.replace(/[A-Z]/g, (c) => c.toLowerCase()) : head, ignoreCase);
   }
   return toRegExp([{ text: pattern, literal: false }], ignoreCase);
