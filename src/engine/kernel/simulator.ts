@@ -483,49 +483,47 @@ class CallContext implements OperationContext {
   }
 
   recordNestedCall(call: NestedCall): void {
-    this.effects.nested.push({ call, region: this.region, principal: this.principal, at: this.world.clock.now });
+    (this.effects.nested ??= []).push({ call, region: this.region, principal: this.principal, at: this.world.clock.now });
   }
 
   meter(meterKey: string, quantity: number, accountId?: string): void {
-    this.effects.meters.push({ meterKey, quantity, accountId: accountId ?? this.principal.accountId });
+    (this.effects.meters ??= []).push({ meterKey, quantity, accountId: accountId ?? this.principal.accountId });
   }
 
   schedule(task: Omit<ScheduledTask, 'id'>): void {
-    this.effects.scheduled.push(task);
+    (this.effects.scheduled ??= []).push(task);
   }
 
   unschedule(match: (task: ScheduledTask) => boolean): void {
-    this.effects.unscheduled.push(match);
+    (this.effects.unscheduled ??= []).push(match);
   }
 
   emitServiceEvent(event: Parameters<OperationContext['emitServiceEvent']>[0]): void {
-    this.effects.serviceEvents.push({ ...event, region: this.region });
+    (this.effects.serviceEvents ??= []).push({ ...event, region: this.region });
   }
 }
 
 /** Side effects an operation asks for, applied only if it succeeds (so a refused call changes nothing). */
 class BufferedEffects {
-  nested: { call: NestedCall; region: string; principal: Principal; at: number }[] = [];
-  meters: { meterKey: string; quantity: number; accountId: string }[] = [];
-  scheduled: Omit<ScheduledTask, 'id'>[] = [];
-  unscheduled: ((task: ScheduledTask) => boolean)[] = [];
-  serviceEvents: Omit<ServiceEventRecord, 'sequence' | 'eventTime'>[] = [];
+  // Created on first use: most calls (reads) buffer nothing but a meter, and this object is made per call.
+  nested: { call: NestedCall; region: string; principal: Principal; at: number }[] | undefined;
+  meters: { meterKey: string; quantity: number; accountId: string }[] | undefined;
+  scheduled: Omit<ScheduledTask, 'id'>[] | undefined;
+  unscheduled: ((task: ScheduledTask) => boolean)[] | undefined;
+  serviceEvents: Omit<ServiceEventRecord, 'sequence' | 'eventTime'>[] | undefined;
 
   commit(simulator: Simulator): void {
     this.flushNested(simulator);
-    for (const match of this.unscheduled) simulator.applyUnschedule(match);
-    for (const task of this.scheduled) simulator.applySchedule(task);
-    for (const event of this.serviceEvents) simulator.appendServiceEvent(event);
-    for (const m of this.meters) simulator.applyMeter(m.meterKey, m.quantity, m.accountId);
-    this.unscheduled = [];
-    this.scheduled = [];
-    this.serviceEvents = [];
-    this.meters = [];
+    if (this.unscheduled) for (const match of this.unscheduled) simulator.applyUnschedule(match);
+    if (this.scheduled) for (const task of this.scheduled) simulator.applySchedule(task);
+    if (this.serviceEvents) for (const event of this.serviceEvents) simulator.appendServiceEvent(event);
+    if (this.meters) for (const m of this.meters) simulator.applyMeter(m.meterKey, m.quantity, m.accountId);
+    this.unscheduled = this.scheduled = this.serviceEvents = this.meters = undefined;
   }
 
   /** The service's own calls happened even if the caller's call then failed (CloudTrail shows both). */
   flushNested(simulator: Simulator): void {
-    for (const entry of this.nested) simulator.appendNestedCall(entry);
-    this.nested = [];
+    if (this.nested) for (const entry of this.nested) simulator.appendNestedCall(entry);
+    this.nested = undefined;
   }
 }
