@@ -4,9 +4,16 @@ import type { AddressInfo } from 'node:net';
 import type { Checksum, SourceData } from '@smithy/types';
 import { ServiceError, type Simulator } from '../engine/index.ts';
 import {
+  FORM_CONTENT_TYPE,
   errorResponse,
   handleAwsJson,
+  handleAwsQuery,
+  isQueryService,
+  parseForm,
+  queryErrorResponse,
   routeTarget,
+  scopeService,
+  serviceOfQueryAction,
   serviceOfTarget,
   verifySigV4,
   type AwsJsonResponse,
@@ -14,9 +21,12 @@ import {
 import { loadOrCreateWorld, persistWorld, type Persister } from './state-file.ts';
 
 /**
- * The local endpoint: AWS JSON 1.1 for Secrets Manager and KMS over HTTP, so the real AWS CLI and SDKs drive the
- * simulator (`aws --endpoint-url http://127.0.0.1:4566 secretsmanager list-secrets`). Every request must carry a
- * valid SigV4 signature made with a simulated principal's access key (test/test is the default account's admin).
+ * The local endpoint: AWS JSON 1.1 for Secrets Manager and KMS, and the AWS Query protocol for IAM and STS, over
+ * HTTP, so the real AWS CLI and SDKs drive the simulator (`aws --endpoint-url http://127.0.0.1:4566 secretsmanager
+ * list-secrets`, `aws --endpoint-url ... sts assume-role ...`). One URL serves all four: a request with an
+ * X-Amz-Target header is AWS JSON; a form with an Action is Query, for the service its signature is scoped to. Every
+ * request must carry a valid SigV4 signature made with a simulated principal's access key (test/test is the default
+ * account's admin), or with temporary credentials from AssumeRole and their X-Amz-Security-Token.
  */
 
 export interface EndpointOptions {
@@ -104,54 +114,122 @@ function send(res: ServerResponse, response: AwsJsonResponse): void {
   res.end(body);
 }
 
-const LANDING_TEXT = `SecretsLab endpoint: AWS Secrets Manager and KMS (AWS JSON 1.1), simulated.
+const LANDING_TEXT = `SecretsLab endpoint: AWS Secrets Manager and KMS (AWS JSON 1.1), IAM and STS (Query), simulated.
 Point the AWS CLI or an SDK at this URL, e.g.
   AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test aws --endpoint-url <this URL> secretsmanager list-secrets
+  AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test aws --endpoint-url <this URL> sts get-caller-identity
 `;
 
-async function serve(sim: Simulator, req: IncomingMessage, res: ServerResponse, tick: () => void): Promise<void> {
-  if (req.method !== 'POST') {
-    res.writeHead(req.method === 'GET' ? 200 : 405, { 'content-type': 'text/plain; charset=utf-8' });
-    res.end(req.method === 'GET' ? LANDING_TEXT : 'AWS JSON 1.1 requests are POST /.\n');
-    return;
+interface Incoming {
+  method: string;
+  path: string;
+  query: string;
+  body: string;
+  requestId: string;
+  sourceIp?: string;
+  userAgent?: string;
+}
+
+function remoteAddress(req: IncomingMessage): string | undefined {
+  return req.socket.remoteAddress?.replace(/^::ffff:/, '');
+}
+
+/**
+ * A Query request (IAM, STS) names no target: it is a form, POSTed (`application/x-www-form-urlencoded`) or, as
+ * AWS also accepts, sent as the query string of a GET, with an `Action`.
+ */
+function isQueryRequest(req: IncomingMessage, query: string): boolean {
+  if (req.headers['x-amz-target'] !== undefined) return false;
+  if (req.method === 'GET') return /(?:^|&)Action=/.test(query);
+  return req.method === 'POST' && String(req.headers['content-type'] ?? '').toLowerCase().startsWith(FORM_CONTENT_TYPE);
+}
+
+async function serveQuery(sim: Simulator, req: IncomingMessage, incoming: Incoming, tick: () => void): Promise<AwsJsonResponse> {
+  const form = req.method === 'GET' ? incoming.query : incoming.body;
+  const authorization = req.headers.authorization;
+  const signed = scopeService(authorization);
+  // The credential scope says which service was meant (IAM and STS share the protocol and, here, the URL).
+  const service = isQueryService(signed) ? signed : serviceOfQueryAction(sim, parseFormAction(form));
+  const auth = await verifySigV4(
+    sim,
+    { method: incoming.method, path: incoming.path, query: incoming.query, headers: req.headers, body: incoming.body },
+    { sha256: NodeSha256, ...(service ? { expectedService: service } : {}) },
+  );
+  if (!auth.ok) return queryErrorResponse(service, auth.error, incoming.requestId);
+  tick();
+  return handleAwsQuery(sim, {
+    service,
+    body: form,
+    region: auth.region,
+    caller: auth.caller,
+    requestId: incoming.requestId,
+    ...(incoming.sourceIp ? { sourceIp: incoming.sourceIp } : {}),
+    ...(incoming.userAgent ? { userAgent: incoming.userAgent } : {}),
+  });
+}
+
+function parseFormAction(form: string): string | undefined {
+  try {
+    return parseForm(form).get('Action');
+  } catch {
+    return undefined;
   }
-  const requestId = randomUUID();
+}
+
+async function serveJson(sim: Simulator, req: IncomingMessage, incoming: Incoming, tick: () => void): Promise<AwsJsonResponse> {
   const target = req.headers['x-amz-target'] as string | undefined;
   const service = serviceOfTarget(target);
-  const raw = await readBody(req);
-  if (!raw) {
-    send(res, errorResponse(service, new ServiceError('SerializationException', `The request body is larger than ${MAX_BODY_BYTES} bytes.`, 413), requestId));
-    return;
-  }
-  const body = raw.toString('utf8');
-  const url = req.url ?? '/';
-  const q = url.indexOf('?');
   const route = routeTarget(sim, target);
   const auth = await verifySigV4(
     sim,
-    { method: 'POST', path: q < 0 ? url : url.slice(0, q), query: q < 0 ? '' : url.slice(q + 1), headers: req.headers, body },
+    { method: 'POST', path: incoming.path, query: incoming.query, headers: req.headers, body: incoming.body },
     {
       sha256: NodeSha256,
       ...(route ? { expectedService: route.signingName } : service ? { expectedService: SIGNING_NAMES[service] } : {}),
     },
   );
-  if (!auth.ok) {
-    send(res, errorResponse(service, auth.error, requestId));
+  if (!auth.ok) return errorResponse(service, auth.error, incoming.requestId);
+  tick();
+  return handleAwsJson(sim, {
+    target,
+    body: incoming.body,
+    region: auth.region,
+    caller: auth.caller,
+    requestId: incoming.requestId,
+    ...(incoming.sourceIp ? { sourceIp: incoming.sourceIp } : {}),
+    ...(incoming.userAgent ? { userAgent: incoming.userAgent } : {}),
+  });
+}
+
+async function serve(sim: Simulator, req: IncomingMessage, res: ServerResponse, tick: () => void): Promise<void> {
+  const url = req.url ?? '/';
+  const q = url.indexOf('?');
+  const query = q < 0 ? '' : url.slice(q + 1);
+  const queryRequest = isQueryRequest(req, query);
+  if (req.method !== 'POST' && !queryRequest) {
+    res.writeHead(req.method === 'GET' ? 200 : 405, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end(req.method === 'GET' ? LANDING_TEXT : 'AWS requests are POST / (AWS JSON 1.1 or Query), or GET /?Action=... (Query).\n');
     return;
   }
-  tick();
-  send(
-    res,
-    handleAwsJson(sim, {
-      target,
-      body,
-      region: auth.region,
-      caller: auth.caller,
-      requestId,
-      ...(req.socket.remoteAddress ? { sourceIp: req.socket.remoteAddress.replace(/^::ffff:/, '') } : {}),
-      ...(req.headers['user-agent'] ? { userAgent: req.headers['user-agent'] } : {}),
-    }),
-  );
+  const requestId = randomUUID();
+  const raw = await readBody(req);
+  if (!raw) {
+    const tooLarge = new ServiceError('SerializationException', `The request body is larger than ${MAX_BODY_BYTES} bytes.`, 413);
+    send(res, queryRequest ? queryErrorResponse(undefined, tooLarge, requestId) : errorResponse(serviceOfTarget(req.headers['x-amz-target'] as string | undefined), tooLarge, requestId));
+    return;
+  }
+  const sourceIp = remoteAddress(req);
+  const userAgent = req.headers['user-agent'];
+  const incoming: Incoming = {
+    method: req.method ?? 'POST',
+    path: q < 0 ? url : url.slice(0, q),
+    query,
+    body: raw.toString('utf8'),
+    requestId,
+    ...(sourceIp ? { sourceIp } : {}),
+    ...(userAgent ? { userAgent } : {}),
+  };
+  send(res, queryRequest ? await serveQuery(sim, req, incoming, tick) : await serveJson(sim, req, incoming, tick));
 }
 
 export async function startEndpoint(options: EndpointOptions = {}): Promise<RunningEndpoint> {

@@ -32,8 +32,9 @@ export function credentialLines(sim: Simulator): string[] {
 export function banner(endpoint: RunningEndpoint): string[] {
   const lines = [
     `SecretsLab endpoint listening on ${endpoint.url}`,
-    '  Secrets Manager and KMS over AWS JSON 1.1, signed with SigV4; the region comes from your signature',
-    `  (default ${endpoint.sim.state.defaultRegion ?? DEFAULT_REGION}). This is a simulator: never put a real secret in it.`,
+    '  Secrets Manager and KMS over AWS JSON 1.1, IAM and STS over the Query protocol, all signed with SigV4;',
+    `  the region comes from your signature (default ${endpoint.sim.state.defaultRegion ?? DEFAULT_REGION}; IAM is global).`,
+    '  This is a simulator: never put a real secret in it.',
     'Credentials (account, principal, keys):',
     ...credentialLines(endpoint.sim),
     'Try:',
@@ -80,7 +81,7 @@ function onShutdown(close: () => Promise<void>): void {
 export function buildCli() {
   const cli = cac('secretslab');
   cli
-    .command('serve', 'Run the local AWS endpoint (Secrets Manager and KMS) for the AWS CLI and SDKs')
+    .command('serve', 'Run the local AWS endpoint (Secrets Manager, KMS, IAM, STS) for the AWS CLI and SDKs')
     .option('--port <port>', `Port to listen on (0 picks a free one)`, { default: DEFAULT_PORT })
     .option('--host <host>', 'Interface to listen on; other machines can reach anything but 127.0.0.1', { default: DEFAULT_HOST })
     .option('--state <file>', 'Keep the world in this JSON file between runs (saved atomically after each change)')

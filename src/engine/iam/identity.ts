@@ -91,6 +91,9 @@ export const identityResolver: IdentityResolver = {
     const key = state.accessKeys[accessKeyId];
     return key?.status === 'Active' ? key.secretAccessKey : undefined;
   },
+  sessionToken(world, accessKeyId) {
+    return iamState(world).sessions[accessKeyId]?.sessionToken;
+  },
   defaultPrincipal(world, accountId) {
     const account = iamState(world).accounts[accountId];
     const admin = account?.users[account.adminUserName];

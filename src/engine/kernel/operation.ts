@@ -49,6 +49,11 @@ export interface IdentityResolver {
   byArn(world: World, principalArn: string): Principal | undefined;
   /** The signing secret of an access key, for SigV4 verification. */
   secretAccessKey(world: World, accessKeyId: string): string | undefined;
+  /**
+   * The session token issued with temporary credentials (a request signed with them must carry it in
+   * X-Amz-Security-Token); undefined for a long-term access key.
+   */
+  sessionToken?(world: World, accessKeyId: string): string | undefined;
   defaultPrincipal(world: World, accountId: string): Principal;
 }
 

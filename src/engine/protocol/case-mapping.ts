@@ -1,6 +1,6 @@
 import { ServiceError } from '../errors.ts';
 import { base64ToBytes, bytesToBase64 } from '../encoding/index.ts';
-import { BLOB_MEMBERS, MAP_MEMBERS, WIRE_NAME_EXCEPTIONS, isDateMember, type WireService } from './wire-names.ts';
+import { BLOB_MEMBERS, MAP_MEMBERS, WIRE_NAME_EXCEPTIONS, isDateMember, type ProtocolService, type WireService } from './wire-names.ts';
 
 /**
  * Conversion between AWS JSON 1.1 members and the engine's domain objects:
@@ -18,9 +18,9 @@ interface ServiceNames {
   toWire: Map<string, string>;
 }
 
-const namesByService = new Map<WireService, ServiceNames>();
+const namesByService = new Map<ProtocolService, ServiceNames>();
 
-function names(service: WireService): ServiceNames {
+function names(service: ProtocolService): ServiceNames {
   let entry = namesByService.get(service);
   if (!entry) {
     const exceptions = WIRE_NAME_EXCEPTIONS[service];
@@ -33,7 +33,7 @@ function names(service: WireService): ServiceNames {
   return entry;
 }
 
-export function domainName(service: WireService, wireName: string): string {
+export function domainName(service: ProtocolService, wireName: string): string {
   const cache = names(service).toDomain;
   let name = cache.get(wireName);
   if (name === undefined) {
@@ -43,7 +43,7 @@ export function domainName(service: WireService, wireName: string): string {
   return name;
 }
 
-export function wireName(service: WireService, domainName: string): string {
+export function wireName(service: ProtocolService, domainName: string): string {
   const cache = names(service).toWire;
   let name = cache.get(domainName);
   if (name === undefined) {

@@ -53,6 +53,11 @@ export function scopeRegion(authorization: string | undefined): string | undefin
   return authorization ? /Credential=[^/]+\/\d{8}\/([^/]+)\//.exec(authorization)?.[1] : undefined;
 }
 
+/** The service of the signature's credential scope (`.../us-east-1/sts/aws4_request` -> `sts`). */
+export function scopeService(authorization: string | undefined): string | undefined {
+  return authorization ? /Credential=[^/]+\/\d{8}\/[^/]+\/([^/]+)\/aws4_request/.exec(authorization)?.[1] : undefined;
+}
+
 export function inPageRequestHandler(sim: Simulator, options: InPageHandlerOptions = {}): InPageRequestHandler {
   return {
     handle(request) {

@@ -84,6 +84,10 @@ function incomplete(message: string): SigV4Result {
   return { ok: false, error: new ServiceError('IncompleteSignatureException', message) };
 }
 
+function unrecognized(): SigV4Result {
+  return { ok: false, error: new ServiceError('UnrecognizedClientException', 'The security token included in the request is invalid.') };
+}
+
 function mismatch(message = SIGNATURE_MISMATCH): SigV4Result {
   return { ok: false, error: new ServiceError('InvalidSignatureException', message) };
 }
@@ -142,7 +146,13 @@ export async function verifySigV4(sim: Simulator, request: SignedHttpRequest, op
   }
   // Who is asking comes before whether they signed correctly: an unknown key is reported as such.
   const secretAccessKey = sim.identity.secretAccessKey(sim.state, accessKeyId);
-  if (secretAccessKey === undefined) return { ok: false, error: new ServiceError('UnrecognizedClientException', 'The security token included in the request is invalid.') };
+  if (secretAccessKey === undefined) return unrecognized();
+  // Temporary credentials are only good with the token they were issued with; a long-term key takes no token.
+  const sessionToken = header(request.headers, 'x-amz-security-token') || undefined;
+  const issuedToken = sim.identity.sessionToken?.(sim.state, accessKeyId);
+  if (sessionToken === undefined ? issuedToken !== undefined : issuedToken === undefined || !constantTimeEqual(sessionToken, issuedToken)) {
+    return unrecognized();
+  }
   if (options.expectedService && service !== options.expectedService) {
     return mismatch(`Credential should be scoped to correct service: '${options.expectedService}'. `);
   }
@@ -165,7 +175,6 @@ export async function verifySigV4(sim: Simulator, request: SignedHttpRequest, op
     hash.update(typeof request.body === 'string' ? utf8Encode(request.body) : request.body);
     if (hex(await hash.digest()) !== claimedHash) return mismatch();
   }
-  const sessionToken = header(request.headers, 'x-amz-security-token');
   const expected = await verifierFor(hashConstructor).expectedSignature(
     {
       method: request.method,

@@ -4,15 +4,21 @@
  * messages: `SecretId` -> `secretId`); these tables hold everything the rule does not cover.
  */
 
-/** The services the endpoint speaks, by the engine's module name. */
+/** The services the endpoint speaks AWS JSON 1.1 to, by the engine's module name. */
 export type WireService = 'secretsmanager' | 'kms';
+
+/** The services the endpoint speaks the AWS Query protocol to (form-encoded requests, XML responses). */
+export type QueryService = 'iam' | 'sts';
+
+/** Every service with a wire form, whichever protocol it speaks. */
+export type ProtocolService = WireService | QueryService;
 
 /**
  * Wire names whose domain name is not "first letter lower-cased". Keyed by domain name. The same domain name can be
  * spelled differently by two services: Secrets Manager says `ARN` (CreateSecret, DescribeSecret...), KMS says `Arn`
  * (KeyMetadata) and `KeyArn`/`AliasArn`, which the general rule already handles.
  */
-export const WIRE_NAME_EXCEPTIONS: Record<WireService, Readonly<Record<string, string>>> = {
+export const WIRE_NAME_EXCEPTIONS: Record<ProtocolService, Readonly<Record<string, string>>> = {
   secretsmanager: {
     arn: 'ARN',
   },
@@ -20,6 +26,11 @@ export const WIRE_NAME_EXCEPTIONS: Record<WireService, Readonly<Record<string, s
     // KeyMetadata.AWSAccountId: lower-casing one letter would give `aWSAccountId`.
     awsAccountId: 'AWSAccountId',
   },
+  // Every IAM and STS member the engine implements follows the rule (checked against the model in
+  // test/endpoint/query-model.test.ts). STS's PolicyDescriptorType spells its one member `arn` in lower case; it is
+  // input only, and lower-casing the first letter of `arn` leaves it as it is.
+  iam: {},
+  sts: {},
 };
 
 /**
