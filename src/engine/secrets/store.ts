@@ -94,6 +94,17 @@ export function assertNotReplica(secret: Secret): void {
   if (secret.primaryRegion !== undefined && secret.primaryRegion !== secret.region) throw secretsErrors.replicaReadOnly();
 }
 
+/**
+ * The secret a write acts on: not scheduled for deletion (its value is out of reach until restored) and not a
+ * replica (replicas change only through their primary).
+ */
+export function writableSecret(target: ResolvedTarget): Secret {
+  const secret = target.resource as Secret;
+  assertNotDeleted(secret);
+  assertNotReplica(secret);
+  return secret;
+}
+
 export function isReplica(secret: Secret): boolean {
   return secret.primaryRegion !== undefined && secret.primaryRegion !== secret.region;
 }

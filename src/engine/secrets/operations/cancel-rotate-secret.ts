@@ -2,8 +2,7 @@ import { z } from 'zod';
 import type { OperationDefinition } from '../../kernel/index.ts';
 import { secretIdSchema } from '../schemas.ts';
 import { AWSCURRENT, AWSPENDING, versionWithLabel } from '../staging-labels.ts';
-import type { Secret } from '../state.ts';
-import { assertNotDeleted, assertNotReplica, resolveSecret } from '../store.ts';
+import { resolveSecret, writableSecret } from '../store.ts';
 
 const input = z.object({ secretId: secretIdSchema });
 
@@ -20,9 +19,7 @@ export function cancelRotateSecret(): OperationDefinition<z.infer<typeof input>>
     input,
     resolve: resolveSecret,
     execute(ctx, _request, target) {
-      const secret = target.resource as Secret;
-      assertNotDeleted(secret);
-      assertNotReplica(secret);
+      const secret = writableSecret(target);
       if (secret.rotation) {
         secret.rotation = { ...secret.rotation, enabled: false };
         delete secret.rotation.nextRotationDate;

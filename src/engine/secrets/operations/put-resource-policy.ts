@@ -4,8 +4,7 @@ import { secretsErrors } from '../errors.ts';
 import type { SecretsDeps } from '../deps.ts';
 import { malformedPolicyError } from '../resource-policy.ts';
 import { secretIdSchema } from '../schemas.ts';
-import type { Secret } from '../state.ts';
-import { assertNotDeleted, assertNotReplica, resolveSecret } from '../store.ts';
+import { resolveSecret, writableSecret } from '../store.ts';
 
 const input = z.object({
   secretId: secretIdSchema,
@@ -25,9 +24,7 @@ export function putResourcePolicy(deps: SecretsDeps): OperationDefinition<z.infe
     input,
     resolve: resolveSecret,
     execute(ctx, request, target) {
-      const secret = target.resource as Secret;
-      assertNotDeleted(secret);
-      assertNotReplica(secret);
+      const secret = writableSecret(target);
       const checked = deps.policies.check(request.resourcePolicy);
       if (checked.errors.length > 0) throw malformedPolicyError(checked.errors);
       if (request.blockPublicPolicy && checked.broad.length > 0) throw secretsErrors.publicPolicy();

@@ -10,8 +10,7 @@ import {
   secretStringSchema,
   versionStagesSchema,
 } from '../schemas.ts';
-import type { Secret } from '../state.ts';
-import { assertNotDeleted, assertNotReplica, resolveSecret } from '../store.ts';
+import { resolveSecret, writableSecret } from '../store.ts';
 import { valueFromInput } from '../values.ts';
 import { addVersion } from '../versioning.ts';
 
@@ -41,9 +40,7 @@ export function putSecretValue(deps: SecretsDeps): OperationDefinition<z.infer<t
     },
     resolve: resolveSecret,
     execute(ctx, request, target) {
-      const secret = target.resource as Secret;
-      assertNotDeleted(secret);
-      assertNotReplica(secret);
+      const secret = writableSecret(target);
       if (secret.accountId !== ctx.principal.accountId && secret.kmsKeyId === undefined) throw secretsErrors.defaultKeyCrossAccount();
       const value = valueFromInput(request);
       if (!value) throw secretsErrors.noValue();

@@ -5,8 +5,7 @@ import { replicationStatusOutput } from '../describe.ts';
 import { secretsErrors } from '../errors.ts';
 import { replicateToRegions } from '../replication.ts';
 import { replicaRegionSchema, secretIdSchema } from '../schemas.ts';
-import type { Secret } from '../state.ts';
-import { assertNotDeleted, assertNotReplica, resolveSecret } from '../store.ts';
+import { resolveSecret, writableSecret } from '../store.ts';
 
 const input = z.object({
   secretId: secretIdSchema,
@@ -23,9 +22,7 @@ export function replicateSecretToRegions(deps: SecretsDeps): OperationDefinition
     input,
     resolve: resolveSecret,
     execute(ctx, request, target) {
-      const secret = target.resource as Secret;
-      assertNotDeleted(secret);
-      assertNotReplica(secret);
+      const secret = writableSecret(target);
       for (const replica of request.addReplicaRegions) {
         if (replica.region === secret.region || !ctx.world.regions.includes(replica.region)) throw secretsErrors.invalidReplicaRegion();
       }

@@ -4,8 +4,7 @@ import type { SecretsDeps } from '../deps.ts';
 import { secretsErrors } from '../errors.ts';
 import { clientRequestTokenSchema, secretIdSchema } from '../schemas.ts';
 import { AWSCURRENT, AWSPENDING, versionWithLabel } from '../staging-labels.ts';
-import type { Secret } from '../state.ts';
-import { assertNotDeleted, assertNotReplica, resolveSecret } from '../store.ts';
+import { resolveSecret, writableSecret } from '../store.ts';
 
 const input = z.object({
   secretId: secretIdSchema,
@@ -39,9 +38,7 @@ export function rotateSecret(deps: SecretsDeps): OperationDefinition<z.infer<typ
     },
     resolve: resolveSecret,
     execute(ctx, request, target) {
-      const secret = target.resource as Secret;
-      assertNotDeleted(secret);
-      assertNotReplica(secret);
+      const secret = writableSecret(target);
       const rules = request.rotationRules;
       if (rules?.automaticallyAfterDays !== undefined && rules.scheduleExpression !== undefined) {
         throw secretsErrors.invalidParameter("You can't specify both AutomaticallyAfterDays and ScheduleExpression.");

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import type { OperationDefinition } from '../../kernel/index.ts';
 import { secretIdSchema, tagListSchema } from '../schemas.ts';
-import type { Secret } from '../state.ts';
-import { assertNotDeleted, assertNotReplica, resolveSecret } from '../store.ts';
+import { resolveSecret, writableSecret } from '../store.ts';
 import { assertTags, mergeTags } from '../tags.ts';
 
 const input = z.object({ secretId: secretIdSchema, tags: tagListSchema });
@@ -19,9 +18,7 @@ export function tagResource(): OperationDefinition<z.infer<typeof input>> {
       return { ...target, context: { ...target.context, ...Object.fromEntries(request.tags.map((t) => [`aws:RequestTag/${t.key}`, t.value])) } };
     },
     execute(ctx, request, target) {
-      const secret = target.resource as Secret;
-      assertNotDeleted(secret);
-      assertNotReplica(secret);
+      const secret = writableSecret(target);
       assertTags(request.tags);
       secret.tags = mergeTags(secret.tags ?? [], request.tags);
       secret.lastChangedDate = ctx.now;

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import type { OperationDefinition } from '../../kernel/index.ts';
 import { secretIdSchema } from '../schemas.ts';
-import type { Secret } from '../state.ts';
-import { assertNotDeleted, assertNotReplica, resolveSecret } from '../store.ts';
+import { resolveSecret, writableSecret } from '../store.ts';
 
 const input = z.object({ secretId: secretIdSchema, tagKeys: z.array(z.string().min(1).max(128)) });
 
@@ -15,9 +14,7 @@ export function untagResource(): OperationDefinition<z.infer<typeof input>> {
     input,
     resolve: resolveSecret,
     execute(ctx, request, target) {
-      const secret = target.resource as Secret;
-      assertNotDeleted(secret);
-      assertNotReplica(secret);
+      const secret = writableSecret(target);
       if (secret.tags) {
         secret.tags = secret.tags.filter((t) => !request.tagKeys.includes(t.key));
         secret.lastChangedDate = ctx.now;

@@ -2,8 +2,7 @@ import { z } from 'zod';
 import type { OperationDefinition } from '../../kernel/index.ts';
 import { secretIdSchema, versionIdSchema, versionStageSchema } from '../schemas.ts';
 import { updateVersionStage } from '../staging-labels.ts';
-import type { Secret } from '../state.ts';
-import { assertNotDeleted, assertNotReplica, resolveSecret } from '../store.ts';
+import { resolveSecret, writableSecret } from '../store.ts';
 
 const input = z.object({
   secretId: secretIdSchema,
@@ -21,9 +20,7 @@ export function updateSecretVersionStageOperation(): OperationDefinition<z.infer
     input,
     resolve: resolveSecret,
     execute(ctx, request, target) {
-      const secret = target.resource as Secret;
-      assertNotDeleted(secret);
-      assertNotReplica(secret);
+      const secret = writableSecret(target);
       updateVersionStage(secret, request.versionStage, request.moveToVersionId, request.removeFromVersionId);
       secret.lastChangedDate = ctx.now;
       return { arn: secret.arn, name: secret.name };

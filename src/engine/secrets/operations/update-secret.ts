@@ -13,7 +13,7 @@ import {
 } from '../schemas.ts';
 import { AWSCURRENT, AWSPENDING, AWSPREVIOUS } from '../staging-labels.ts';
 import type { EncryptedValue, Secret, SecretVersion } from '../state.ts';
-import { assertNotDeleted, assertNotReplica, resolveSecret } from '../store.ts';
+import { resolveSecret, writableSecret } from '../store.ts';
 import { assertKeyUsable, openValue, sealValue, valueFromInput } from '../values.ts';
 import { addVersion } from '../versioning.ts';
 
@@ -45,9 +45,7 @@ export function updateSecret(deps: SecretsDeps): OperationDefinition<z.infer<typ
     },
     resolve: resolveSecret,
     execute(ctx, request, target) {
-      const secret = target.resource as Secret;
-      assertNotDeleted(secret);
-      assertNotReplica(secret);
+      const secret = writableSecret(target);
       const value = valueFromInput(request);
       if (value && secret.accountId !== ctx.principal.accountId && secret.kmsKeyId === undefined) {
         throw secretsErrors.defaultKeyCrossAccount();
