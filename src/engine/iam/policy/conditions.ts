@@ -181,12 +181,14 @@ export function evaluateCondition(
   compiled: CompiledClause = compileClause(clause, variables),
 ): ConditionResult {
   if (!compiled.fixed) return computeCondition(clause, context, compiled);
-  const requestValues = context.getLowerCased(compiled.keyLower);
-  if (requestValues === undefined) {
+  const given = context.valueLowerCased(compiled.keyLower);
+  if (given === undefined) {
     return compiled.absentResult ?? (compiled.absentResult = Object.freeze(computeCondition(clause, context, compiled)));
   }
-  if (requestValues.length !== 1) return computeCondition(clause, context, compiled);
-  const value = requestValues[0] as string;
+  let value: string;
+  if (typeof given === 'string') value = given;
+  else if (given.length === 1) value = given[0] as string;
+  else return computeCondition(clause, context, compiled);
   const known = compiled.results.get(value);
   if (known) return known;
   const result = computeCondition(clause, context, compiled);

@@ -53,8 +53,12 @@ export function describeCaller(arn: string, overrides: CallerOverrides = {}): Ca
 interface ContextEntry {
   key: string;
   value: ContextValue;
-  /** The value as a list, built once: conditions read it for every clause that names the key. */
-  list: readonly string[];
+  /** The value as a list, built on first read and kept: conditions read it for every clause naming the key. */
+  list: readonly string[] | undefined;
+}
+
+function listOf(entry: ContextEntry): readonly string[] {
+  return entry.list ?? (entry.list = typeof entry.value === 'string' ? [entry.value] : entry.value);
 }
 
 const CALLER_MEMO_LIMIT = 4_096;
@@ -82,7 +86,7 @@ export class ContextKeys {
   }
 
   set(key: string, value: ContextValue): void {
-    this.values.set(key.toLowerCase(), { key, value, list: typeof value === 'string' ? [value] : value });
+    this.values.set(key.toLowerCase(), { key, value, list: undefined });
   }
 
   has(key: string): boolean {
@@ -91,17 +95,24 @@ export class ContextKeys {
 
   /** `set` unless the key is present, for a key name given in lower case too (the principal keys below). */
   setDefault(key: string, lowerKey: string, value: string | undefined): void {
-    if (value !== undefined && !this.values.has(lowerKey)) this.values.set(lowerKey, { key, value, list: [value] });
+    if (value !== undefined && !this.values.has(lowerKey)) this.values.set(lowerKey, { key, value, list: undefined });
   }
 
   /** The values of a key as a list (a single-valued key gives one element), or undefined when absent. */
   get(key: string): readonly string[] | undefined {
-    return this.values.get(key.toLowerCase())?.list;
+    const entry = this.values.get(key.toLowerCase());
+    return entry ? listOf(entry) : undefined;
   }
 
   /** `get` for a key name already in lower case (compiled conditions keep theirs). */
   getLowerCased(lowerKey: string): readonly string[] | undefined {
-    return this.values.get(lowerKey)?.list;
+    const entry = this.values.get(lowerKey);
+    return entry ? listOf(entry) : undefined;
+  }
+
+  /** The value as given (a string or a list), for a key name already in lower case. */
+  valueLowerCased(lowerKey: string): ContextValue | undefined {
+    return this.values.get(lowerKey)?.value;
   }
 
   /** The single value of a key, for policy variables: undefined when absent or multivalued [VARS]. */
