@@ -37,6 +37,41 @@ const STANDALONE_KINDS: ReadonlySet<PrincipalMatchKind> = new Set(['direct-user'
 const ROLE_KINDS: ReadonlySet<PrincipalMatchKind> = new Set(['role', 'federating-user']);
 const KIND_ORDER: readonly PrincipalMatchKind[] = ['direct-user', 'direct-session', 'direct-federated', 'service', 'wildcard', 'role', 'federating-user', 'account'];
 
+/**
+ * Reason texts that vary only with the policy type (and match kind), written once: the same strings every time, so
+ * the explanation's sentence-case forms below are remembered rather than rebuilt per decision.
+ */
+const POLICY_TYPES: readonly PolicyType[] = ['identity', 'resource', 'key', 'boundary', 'session', 'scp', 'rcp'];
+
+function perPolicyType<T>(build: (type: PolicyType) => T): Record<PolicyType, T> {
+  return Object.fromEntries(POLICY_TYPES.map((type) => [type, build(type)])) as Record<PolicyType, T>;
+}
+
+const SAME_ACCOUNT_GRANT = perPolicyType((type) =>
+  Object.fromEntries(
+    KIND_ORDER.map((kind) => [
+      kind,
+      `the ${policyTypePhrase(type)} names the caller (${kind}); in the same account that grant stands alone, without an identity policy, boundary or session policy`,
+    ]),
+  ) as Record<PrincipalMatchKind, string>,
+);
+const NO_ALLOW_IN_OTHER_ACCOUNT = perPolicyType((type) => `the ${policyTypePhrase(type)} of the other account has no Allow for the caller`);
+const GRANT_FROM_OTHER_ACCOUNT = perPolicyType((type) => `the ${policyTypePhrase(type)} of the resource's account allows the caller`);
+
+const SENTENCE_MEMO_LIMIT = 1_024;
+const sentenceMemo = new Map<string, string>();
+
+/** A reason as a sentence of the explanation: its first letter capitalized. */
+function sentenceCase(message: string): string {
+  let sentence = sentenceMemo.get(message);
+  if (sentence === undefined) {
+    sentence = message.charAt(0).toUpperCase() + message.slice(1);
+    if (sentenceMemo.size >= SENTENCE_MEMO_LIMIT) sentenceMemo.clear();
+    sentenceMemo.set(message, sentence);
+  }
+  return sentence;
+}
+
 /** Explicit denies are reported in this order when several policy types deny. */
 const DENY_REPORT_ORDER: readonly PolicyType[] = ['scp', 'rcp', 'resource', 'key', 'identity', 'boundary', 'session'];
 
@@ -142,7 +177,7 @@ function decideSameAccount(
     return builder.allow(resourceAllowRefs);
   }
   if (kind && STANDALONE_KINDS.has(kind)) {
-    builder.reason('RESOURCE_POLICY_GRANTS_PRINCIPAL', resourceType, `the ${policyTypePhrase(resourceType)} names the caller (${kind}); in the same account that grant stands alone, without an identity policy, boundary or session policy`, resourceAllowRefs);
+    builder.reason('RESOURCE_POLICY_GRANTS_PRINCIPAL', resourceType, SAME_ACCOUNT_GRANT[resourceType][kind], resourceAllowRefs);
     return builder.allow(resourceAllowRefs);
   }
   if (kind && ROLE_KINDS.has(kind)) {
@@ -184,10 +219,10 @@ function decideCrossAccount(
     return builder.deny('implicit', resourceType);
   }
   if (resourceAllowRefs.length === 0) {
-    builder.reason('RESOURCE_POLICY_NO_ALLOW', resourceType, `the ${policyTypePhrase(resourceType)} of the other account has no Allow for the caller`);
+    builder.reason('RESOURCE_POLICY_NO_ALLOW', resourceType, NO_ALLOW_IN_OTHER_ACCOUNT[resourceType]);
     return builder.deny('implicit', resourceType);
   }
-  builder.reason('RESOURCE_POLICY_GRANTS_PRINCIPAL', resourceType, `the ${policyTypePhrase(resourceType)} of the resource's account allows the caller`, resourceAllowRefs);
+  builder.reason('RESOURCE_POLICY_GRANTS_PRINCIPAL', resourceType, GRANT_FROM_OTHER_ACCOUNT[resourceType], resourceAllowRefs);
   // Trusted side: the caller's own account must allow too; same-account shortcuts do not apply.
   let identityAllows: StatementRef[] = [];
   if (caller.kind === 'root') {
@@ -319,7 +354,8 @@ class ResultBuilder {
       statements: e.evaluation.statements,
     }));
     const verdict = decision === 'Allow' ? 'allowed' : decision === 'ExplicitDeny' ? 'explicitly denied' : 'implicitly denied';
-    const steps = this.reasons.map((r) => r.message.charAt(0).toUpperCase() + r.message.slice(1)).join('. ');
+    let steps = '';
+    for (let i = 0; i < this.reasons.length; i++) steps += (i > 0 ? '. ' : '') + sentenceCase((this.reasons[i] as DecisionReason).message);
     const explanation = `${this.action} on ${this.resource} is ${verdict}${this.crossAccount ? ' (cross-account request)' : ''}. ${steps}.`;
     return { decision, deciding, reasons: this.reasons, denial, message, crossAccount: this.crossAccount, policies, explanation };
   }
