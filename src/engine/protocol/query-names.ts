@@ -21,6 +21,12 @@ export const QUERY_INTEGER_MEMBERS: ReadonlySet<string> = new Set(['maxItems', '
 /** Boolean members of the inputs (CreatePolicyVersion's SetAsDefault, ListPolicies' OnlyAttached). */
 export const QUERY_BOOLEAN_MEMBERS: ReadonlySet<string> = new Set(['setAsDefault', 'onlyAttached']);
 
+/**
+ * List members of the inputs. An empty list is sent as the bare name (`Tags=`), which only the member's type can
+ * tell from an empty string.
+ */
+export const QUERY_LIST_MEMBERS: ReadonlySet<string> = new Set(['tags', 'tagKeys', 'policyArns', 'transitiveTagKeys']);
+
 /** Timestamp members that do not end in `Date`: STS's Credentials.Expiration, IAM's User.PasswordLastUsed. */
 export const QUERY_EXTRA_DATE_MEMBERS: ReadonlySet<string> = new Set(['expiration', 'passwordLastUsed']);
 

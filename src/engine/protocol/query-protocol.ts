@@ -7,6 +7,7 @@ import {
   QUERY_API_VERSIONS,
   QUERY_BOOLEAN_MEMBERS,
   QUERY_INTEGER_MEMBERS,
+  QUERY_LIST_MEMBERS,
   QUERY_NAMESPACES,
   URL_ENCODED_DOCUMENT_MEMBERS,
   isQueryDateMember,
@@ -144,6 +145,7 @@ function valueFrom(service: QueryService, name: string, node: FormNode): unknown
 }
 
 function typed(name: string, text: string): unknown {
+  if (text === '' && QUERY_LIST_MEMBERS.has(name)) return [];
   if (QUERY_INTEGER_MEMBERS.has(name) && /^[-+]?\d+$/.test(text)) return Number(text);
   if (QUERY_BOOLEAN_MEMBERS.has(name)) {
     if (text === 'true') return true;
