@@ -5,6 +5,7 @@ import {
   ResourceNotFoundException,
   SecretsManagerClient,
 } from '@aws-sdk/client-secrets-manager';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { describe, expect, it } from 'vitest';
 import { createSimulator, type CallerRef } from '../../src/engine/index.ts';
 import { inPageRequestHandler } from '../../src/engine/protocol/index.ts';
@@ -51,5 +52,18 @@ describe('in-page request handler', () => {
     const sim = createSimulator({ seed: 'in-page' });
     const sm = pageClient(sim, () => ({ principalArn: 'arn:aws:iam::111122223333:user/nobody' }));
     await expect(sm.send(new GetSecretValueCommand({ SecretId: 'x' }))).rejects.toMatchObject({ name: 'UnrecognizedClientException' });
+  });
+
+  it('serves STS over the Query protocol too (GetCallerIdentity for whoever the page acts as)', async () => {
+    const sim = createSimulator({ seed: 'in-page' });
+    const sts = new STSClient({
+      region: 'us-east-1',
+      endpoint: 'https://sts.sim.invalid',
+      credentials: { accessKeyId: 'page', secretAccessKey: 'page' },
+      maxAttempts: 1,
+      requestHandler: inPageRequestHandler(sim, { caller: () => ({ principalArn: 'arn:aws:iam::444455556666:user/admin' }) }),
+    });
+    const me = await sts.send(new GetCallerIdentityCommand({}));
+    expect(me).toMatchObject({ Account: '444455556666', Arn: 'arn:aws:iam::444455556666:user/admin' });
   });
 });

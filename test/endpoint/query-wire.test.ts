@@ -121,7 +121,7 @@ describe('the Query protocol over HTTP', () => {
     const response = await query('Action=GetUser&Version=2010-05-08&UserName=admin', { service: 'iam', region: 'eu-west-1' });
     expect(response.status).toBe(200);
     expect(response.body).toContain(`<GetUserResponse xmlns="${IAM_NS}"><GetUserResult><User>`);
-    const record = endpoint.sim.state.log.entries.findLast((e) => e.kind === 'call' && e.operation === 'GetUser') as { region: string } | undefined;
+    const record = [...endpoint.sim.state.log.entries].reverse().find((e) => e.kind === 'call' && e.operation === 'GetUser') as { region: string } | undefined;
     expect(record?.region).toBe('us-east-1');
   });
 

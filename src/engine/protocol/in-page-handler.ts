@@ -1,10 +1,12 @@
 import { utf8Decode, utf8Encode } from '../encoding/index.ts';
 import type { CallerRef, Simulator } from '../kernel/index.ts';
 import { handleAwsJson } from './aws-json.ts';
+import { FORM_CONTENT_TYPE, handleAwsQuery, isQueryService } from './query-protocol.ts';
 
 /**
  * A request handler for AWS SDK v3 clients running in the page: the SDK builds, signs and parses real AWS JSON 1.1
- * messages, and this hands them to the in-page simulator instead of the network (stack-notes "In-page SDK").
+ * and Query (IAM, STS) messages, and this hands them to the in-page simulator instead of the network (stack-notes
+ * "In-page SDK").
  * Usage: `new SecretsManagerClient({ region, endpoint: 'https://secretsmanager.sim.invalid', credentials,
  * maxAttempts: 1, requestHandler: inPageRequestHandler(sim, { caller }) })`.
  */
@@ -62,9 +64,23 @@ export function inPageRequestHandler(sim: Simulator, options: InPageHandlerOptio
   return {
     handle(request) {
       const caller = typeof options.caller === 'function' ? options.caller() : options.caller;
-      const region = scopeRegion(headerValue(request.headers, 'authorization')) ?? options.region;
+      const authorization = headerValue(request.headers, 'authorization');
+      const region = scopeRegion(authorization) ?? options.region;
+      const target = headerValue(request.headers, 'x-amz-target');
+      const signedFor = scopeService(authorization);
+      if (target === undefined && (headerValue(request.headers, 'content-type') ?? '').startsWith(FORM_CONTENT_TYPE) && isQueryService(signedFor)) {
+        const result = handleAwsQuery(sim, {
+          service: signedFor,
+          body: bodyText(request.body),
+          ...(region ? { region } : {}),
+          ...(caller ? { caller } : {}),
+          sourceIp: options.sourceIp ?? '203.0.113.10',
+          userAgent: options.userAgent ?? headerValue(request.headers, 'user-agent') ?? 'secretslab-in-page-sdk',
+        });
+        return Promise.resolve({ response: { statusCode: result.status, headers: result.headers, body: utf8Encode(result.body) } });
+      }
       const result = handleAwsJson(sim, {
-        target: headerValue(request.headers, 'x-amz-target'),
+        target,
         body: bodyText(request.body),
         ...(region ? { region } : {}),
         ...(caller ? { caller } : {}),
