@@ -75,9 +75,19 @@ export function describeCallerMemo(arn: string): Readonly<Caller> {
   return caller;
 }
 
+/** A principal key with its lower-cased name, shared by every context of the same caller. */
+interface DefaultEntry extends ContextEntry {
+  lowerKey: string;
+}
+
 /** Context keys with case-insensitive names [ELEM Condition]; values keep their case. */
 export class ContextKeys {
   private readonly values = new Map<string, ContextEntry>();
+  /**
+   * Principal keys that apply where the request does not state them (`addPrincipalKeys`). Kept aside rather than
+   * copied in, so a decision does not rebuild them; read as if they followed the request's own keys.
+   */
+  private defaults: readonly DefaultEntry[] | undefined;
 
   constructor(entries: Readonly<Record<string, ContextValue>> = {}) {
     for (const key in entries) {
@@ -86,45 +96,66 @@ export class ContextKeys {
   }
 
   set(key: string, value: ContextValue): void {
+    // A key set after the defaults replaces one in place, as when the defaults were copied in.
+    if (this.defaults) this.materializeDefaults();
     this.values.set(key.toLowerCase(), { key, value, list: undefined });
   }
 
   has(key: string): boolean {
-    return this.values.has(key.toLowerCase());
-  }
-
-  /** `set` unless the key is present, for a key name given in lower case too (the principal keys below). */
-  setDefault(key: string, lowerKey: string, value: string | undefined): void {
-    if (value !== undefined && !this.values.has(lowerKey)) this.values.set(lowerKey, { key, value, list: undefined });
+    return this.find(key.toLowerCase()) !== undefined;
   }
 
   /** The values of a key as a list (a single-valued key gives one element), or undefined when absent. */
   get(key: string): readonly string[] | undefined {
-    const entry = this.values.get(key.toLowerCase());
+    const entry = this.find(key.toLowerCase());
     return entry ? listOf(entry) : undefined;
   }
 
   /** `get` for a key name already in lower case (compiled conditions keep theirs). */
   getLowerCased(lowerKey: string): readonly string[] | undefined {
-    const entry = this.values.get(lowerKey);
+    const entry = this.find(lowerKey);
     return entry ? listOf(entry) : undefined;
   }
 
   /** The value as given (a string or a list), for a key name already in lower case. */
   valueLowerCased(lowerKey: string): ContextValue | undefined {
-    return this.values.get(lowerKey)?.value;
+    return this.find(lowerKey)?.value;
   }
 
   /** The single value of a key, for policy variables: undefined when absent or multivalued [VARS]. */
   single(key: string): string | undefined {
-    const entry = this.values.get(key.toLowerCase());
+    const entry = this.find(key.toLowerCase());
     if (!entry) return undefined;
     if (typeof entry.value === 'string') return entry.value;
     return entry.value.length === 1 ? entry.value[0] : undefined;
   }
 
   entries(): Array<[string, ContextValue]> {
-    return [...this.values.values()].map(({ key, value }) => [key, value]);
+    const result: Array<[string, ContextValue]> = [];
+    for (const { key, value } of this.values.values()) result.push([key, value]);
+    for (const entry of this.defaults ?? []) if (!this.values.has(entry.lowerKey)) result.push([entry.key, entry.value]);
+    return result;
+  }
+
+  /** Adds keys that apply only where none of the same name is present now (see `addPrincipalKeys`). */
+  addDefaults(defaults: readonly DefaultEntry[]): void {
+    if (this.defaults) this.materializeDefaults();
+    this.defaults = defaults;
+  }
+
+  private find(lowerKey: string): ContextEntry | undefined {
+    const entry = this.values.get(lowerKey);
+    if (entry !== undefined || this.defaults === undefined) return entry;
+    for (const candidate of this.defaults) if (candidate.lowerKey === lowerKey) return candidate;
+    return undefined;
+  }
+
+  private materializeDefaults(): void {
+    const defaults = this.defaults ?? [];
+    this.defaults = undefined;
+    for (const entry of defaults) {
+      if (!this.values.has(entry.lowerKey)) this.values.set(entry.lowerKey, { key: entry.key, value: entry.value, list: undefined });
+    }
   }
 }
 
@@ -157,12 +188,28 @@ export function withPrincipalKeys(caller: Caller, context: ContextKeys): Context
 
 /** `withPrincipalKeys` in place, for a context the caller has just built and owns. */
 export function addPrincipalKeys(caller: Caller, context: ContextKeys): ContextKeys {
-  if (caller.kind !== 'service' && caller.kind !== 'anonymous') {
-    context.setDefault('aws:PrincipalArn', 'aws:principalarn', caller.kind === 'assumed-role' ? caller.roleArn : caller.arn);
-    context.setDefault('aws:PrincipalAccount', 'aws:principalaccount', caller.account);
-    context.setDefault('aws:PrincipalType', 'aws:principaltype', principalTypeOf(caller));
-  }
-  if (caller.kind === 'user') context.setDefault('aws:username', 'aws:username', caller.arn.slice(caller.arn.lastIndexOf('/') + 1));
-  if (caller.kind === 'service') context.setDefault('aws:PrincipalServiceName', 'aws:principalservicename', caller.arn);
+  context.addDefaults(principalDefaults(caller));
   return context;
+}
+
+const defaultsMemo = new WeakMap<Caller, readonly DefaultEntry[]>();
+
+/** The principal keys of a caller, built once per caller object (memoized callers come back as the same object). */
+function principalDefaults(caller: Caller): readonly DefaultEntry[] {
+  let defaults = defaultsMemo.get(caller);
+  if (defaults) return defaults;
+  const built: DefaultEntry[] = [];
+  const add = (key: string, value: string | undefined) => {
+    if (value !== undefined) built.push({ key, lowerKey: key.toLowerCase(), value, list: undefined });
+  };
+  if (caller.kind !== 'service' && caller.kind !== 'anonymous') {
+    add('aws:PrincipalArn', caller.kind === 'assumed-role' ? caller.roleArn : caller.arn);
+    add('aws:PrincipalAccount', caller.account);
+    add('aws:PrincipalType', principalTypeOf(caller));
+  }
+  if (caller.kind === 'user') add('aws:username', caller.arn.slice(caller.arn.lastIndexOf('/') + 1));
+  if (caller.kind === 'service') add('aws:PrincipalServiceName', caller.arn);
+  defaults = Object.freeze(built);
+  defaultsMemo.set(caller, defaults);
+  return defaults;
 }

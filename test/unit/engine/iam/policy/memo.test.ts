@@ -9,9 +9,13 @@ import { describe, expect, it } from 'vitest';
 import {
   authorize,
   authorizeThroughKey,
+  ContextKeys,
+  describeCaller,
   globMatch,
   policyFromDocument,
+  withPrincipalKeys,
 } from '../../../../../src/engine/iam/policy/index.ts';
+import { addPrincipalKeys } from '../../../../../src/engine/iam/policy/request-context.ts';
 import type { AuthorizationInput, KeyStep, NamedPolicy } from '../../../../../src/engine/iam/policy/index.ts';
 import { compileGlob, testGlob } from '../../../../../src/engine/iam/policy/glob.ts';
 
@@ -252,5 +256,37 @@ describe('compiled globs', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('principal keys kept beside the request context', () => {
+  it('read, list and update as if they had been copied in after the request keys', () => {
+    const caller = describeCaller(`arn:aws:iam::${A}:user/team/alice`);
+    const context = addPrincipalKeys(
+      caller,
+      new ContextKeys({ 'AWS:PrincipalAccount': 'given', 'aws:SourceIp': '10.0.0.1' }),
+    );
+    expect(context.entries()).toEqual([
+      ['AWS:PrincipalAccount', 'given'],
+      ['aws:SourceIp', '10.0.0.1'],
+      ['aws:PrincipalArn', `arn:aws:iam::${A}:user/team/alice`],
+      ['aws:PrincipalType', 'User'],
+      ['aws:username', 'alice'],
+    ]);
+    expect(context.get('aws:principalaccount')).toEqual(['given']);
+    expect(context.single('AWS:USERNAME')).toBe('alice');
+    expect(context.has('aws:PrincipalServiceName')).toBe(false);
+    context.set('aws:principaltype', 'Changed');
+    context.set('aws:Extra', ['a', 'b']);
+    expect(context.entries()).toEqual([
+      ['AWS:PrincipalAccount', 'given'],
+      ['aws:SourceIp', '10.0.0.1'],
+      ['aws:PrincipalArn', `arn:aws:iam::${A}:user/team/alice`],
+      ['aws:principaltype', 'Changed'],
+      ['aws:username', 'alice'],
+      ['aws:Extra', ['a', 'b']],
+    ]);
+    // Another context of the same caller is unaffected.
+    expect(withPrincipalKeys(caller, new ContextKeys()).get('aws:PrincipalType')).toEqual(['User']);
   });
 });
