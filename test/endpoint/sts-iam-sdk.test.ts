@@ -288,6 +288,26 @@ describe('AssumeRole, and the session used against Secrets Manager', () => {
     }
   });
 
+  it('an IAM call without permission: AccessDenied with HTTP 403, naming the policy type that did not allow it', async () => {
+    const keys = await iam.send(new CreateAccessKeyCommand({ UserName: 'carol' }));
+    const client = iamClient(endpoint, { credentials: { accessKeyId: keys.AccessKey!.AccessKeyId!, secretAccessKey: keys.AccessKey!.SecretAccessKey! } });
+    try {
+      const error = await rejection(client.send(new GetRoleCommand({ RoleName: 'App' })));
+      expect(error).toBeInstanceOf(IAMServiceException);
+      expect(error.name).toBe('AccessDenied');
+      // AWS names the resource of IAM's own read calls as `role App` (e.g. aws/chalice#591, aws/aws-cdk#27067) and of
+      // others by ARN; the engine names it by ARN throughout, so only the rest of the sentence is pinned here.
+      expect(error.message).toMatch(
+        new RegExp(
+          `^User: arn:aws:iam::${DEFAULT_ACCOUNT}:user/carol is not authorized to perform: iam:GetRole on resource: .*App because no identity-based policy allows the iam:GetRole action$`,
+        ),
+      );
+      expect(error.$metadata.httpStatusCode).toBe(403);
+    } finally {
+      client.destroy();
+    }
+  });
+
   it('AssumeRole with a too-short session name: ValidationError, HTTP 400', async () => {
     const error = await rejection(sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'x' })));
     expect(error.name).toBe('ValidationError');
