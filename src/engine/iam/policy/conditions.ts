@@ -194,8 +194,8 @@ export function evaluateCondition(
   const result = computeCondition(clause, context, compiled);
   // The remembered trace holds its own copy of the request value, not the request's context list.
   result.requestValues = [value];
-  if (compiled.results.size >= CONDITION_MEMO_LIMIT) compiled.results.clear();
-  compiled.results.set(value, Object.freeze(result));
+  // Once full, the memo keeps what it has (see `remember` in evaluator.ts).
+  if (compiled.results.size < CONDITION_MEMO_LIMIT) compiled.results.set(value, Object.freeze(result));
   return result;
 }
 

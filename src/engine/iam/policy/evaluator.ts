@@ -171,8 +171,9 @@ export function evaluateStatement(
 const ELEMENT_MEMO_LIMIT = 256;
 
 function remember(memo: Map<string, ElementResult>, key: string, result: ElementResult): ElementResult {
-  if (memo.size >= ELEMENT_MEMO_LIMIT) memo.clear();
-  memo.set(key, Object.freeze(result));
+  // Once full, a memo keeps what it has: a workload of many distinct requests then costs one failed look-up per
+  // statement, rather than a stream of inserts and clears.
+  if (memo.size < ELEMENT_MEMO_LIMIT) memo.set(key, Object.freeze(result));
   return result;
 }
 
