@@ -57,6 +57,22 @@ interface ContextEntry {
   list: readonly string[] | undefined;
 }
 
+const LOWER_MEMO_LIMIT = 1_024;
+const lowerMemo = new Map<string, string>();
+
+/**
+ * Key names come from a small vocabulary (`aws:SourceIp`, `kms:ViaService`, ...), usually interned literals or JSON
+ * property names, so their lower-case forms are remembered: the same string comes back, already hashed for the map.
+ */
+function lowerCased(key: string): string {
+  let lower = lowerMemo.get(key);
+  if (lower === undefined) {
+    lower = key.toLowerCase();
+    if (lowerMemo.size < LOWER_MEMO_LIMIT) lowerMemo.set(key, lower);
+  }
+  return lower;
+}
+
 function listOf(entry: ContextEntry): readonly string[] {
   return entry.list ?? (entry.list = typeof entry.value === 'string' ? [entry.value] : entry.value);
 }
@@ -98,7 +114,7 @@ export class ContextKeys {
   set(key: string, value: ContextValue): void {
     // A key set after the defaults replaces one in place, as when the defaults were copied in.
     if (this.defaults) this.materializeDefaults();
-    this.values.set(key.toLowerCase(), { key, value, list: undefined });
+    this.values.set(lowerCased(key), { key, value, list: undefined });
   }
 
   has(key: string): boolean {
