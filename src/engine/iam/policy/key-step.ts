@@ -27,6 +27,39 @@ export interface ChainedAuthorizationResult extends AuthorizationResult {
   steps: AuthorizationResult[];
 }
 
+const MEMO_LIMIT = 1_024;
+const serviceMemo = new Map<string, string>();
+const viaServiceMemo = new Map<string, Map<string, string>>();
+
+/** The action's service prefix in lower case (`secretsmanager`), remembered per action name. */
+function serviceOf(action: string): string {
+  let service = serviceMemo.get(action);
+  if (service === undefined) {
+    const colon = action.indexOf(':');
+    service = (colon < 0 ? action : action.slice(0, colon)).toLowerCase();
+    if (serviceMemo.size < MEMO_LIMIT) serviceMemo.set(action, service);
+  }
+  return service;
+}
+
+/**
+ * `secretsmanager.us-east-1.amazonaws.com`, built once per service and region: the same string each time, so the
+ * key policy's conditions find their remembered results for it without hashing a new one.
+ */
+function viaService(service: string, region: string): string {
+  let byRegion = viaServiceMemo.get(service);
+  if (!byRegion) {
+    byRegion = new Map();
+    if (viaServiceMemo.size < MEMO_LIMIT) viaServiceMemo.set(service, byRegion);
+  }
+  let text = byRegion.get(region);
+  if (text === undefined) {
+    text = `${service}.${region}.amazonaws.com`;
+    if (byRegion.size < MEMO_LIMIT) byRegion.set(region, text);
+  }
+  return text;
+}
+
 export function authorizeThroughKey(input: AuthorizationInput, key: KeyStep): ChainedAuthorizationResult {
   const first = authorize(input);
   const { request } = input;
@@ -36,9 +69,8 @@ export function authorizeThroughKey(input: AuthorizationInput, key: KeyStep): Ch
   const caller = request.roleArn ? describeCaller(request.principal, { roleArn: request.roleArn }) : describeCallerMemo(request.principal);
   const context: Record<string, ContextValue> = {};
   if (caller.account) context['kms:CallerAccount'] = caller.account;
-  const colon = request.action.indexOf(':');
-  const service = (colon < 0 ? request.action : request.action.slice(0, colon)).toLowerCase();
-  if (service && secretParts?.[3]) context['kms:ViaService'] = `${service}.${secretParts[3]}.amazonaws.com`;
+  const service = serviceOf(request.action);
+  if (service && secretParts?.[3]) context['kms:ViaService'] = viaService(service, secretParts[3]);
   if (service === 'secretsmanager' && secretParts) context['kms:EncryptionContext:SecretARN'] = request.resource;
   if (key.context) Object.assign(context, key.context);
 
