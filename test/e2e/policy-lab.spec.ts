@@ -138,3 +138,22 @@ test('nothing typed is lost on reload, and a corrupt saved lab falls back to the
   await expect.poll(async () => (await value(page, 'resource')) ?? '').toContain('LetReaderRoleRead');
   expect(await page.evaluate(() => localStorage.getItem('secretslab:policy-lab:unreadable'))).toBe('{"version": 1, "texts": 42');
 });
+
+test('the editor completes actions and condition keys from the catalogue and shows the grammar on hover', async ({ page }) => {
+  await openLab(page);
+  await page.getByRole('tab', { name: /Identity policy 2/ }).click();
+  await page.getByTestId('policy-editor').locator('.view-lines').click();
+  await page.keyboard.type('{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "secretsmanager:GetS');
+  await page.keyboard.press('Control+Space');
+  await expect(page.locator('.suggest-widget')).toContainText('secretsmanager:GetSecretValue');
+  await page.keyboard.press('Escape');
+  // The line ends `GetS"}]}`: step back over the three closers Monaco added, to stay inside the statement.
+  await page.keyboard.press('End');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowLeft');
+  await page.keyboard.type(', "Resource": "*", "Condition": {"StringEquals": {"aws:SourceV');
+  await page.keyboard.press('Control+Space');
+  await expect(page.locator('.suggest-widget')).toContainText('aws:SourceVpce');
+  await page.keyboard.press('Escape');
+  await page.getByTestId('policy-editor').locator('.view-lines span span', { hasText: /^"Effect"$/ }).first().hover();
+  await expect(page.locator('.monaco-hover').filter({ hasText: 'Whether a matching statement allows' })).toBeVisible();
+});
