@@ -8,7 +8,7 @@
 import { compileArn, compileGlob } from './glob.ts';
 import type { ArnMatcher, GlobMatcher, PatternPart } from './glob.ts';
 import type { ConditionClause, ParsedStatement } from './policy-model.ts';
-import type { ElementResult, PrincipalResult } from './evaluator.ts';
+import type { ElementResult, PrincipalResult, StatementResult } from './evaluator.ts';
 import type { ConditionResult } from './conditions.ts';
 import { decodeBase64, parseBool, parseDate, parseIpRange, parseNumber } from './condition-values.ts';
 import type { IpRange } from './condition-values.ts';
@@ -53,6 +53,8 @@ export interface CompiledStatement {
   conditions: CompiledClause[];
   /** Action results by action text (the evaluator fills it; entries are frozen and shared between traces). */
   actionResults: Map<string, ElementResult>;
+  /** Whole results, by action text, for actions the statement does not cover (frozen, shared between traces). */
+  skippedResults: Map<string, StatementResult>;
   /** Resource results by resource ARN; undefined when a Resource entry has a variable (the result then varies). */
   resourceResults: Map<string, ElementResult> | undefined;
   /** Principal results by caller object, without and with a permissions boundary. */
@@ -76,6 +78,7 @@ export function compiledStatement(statement: ParsedStatement, variables: boolean
     ),
     conditions: statement.conditions.map((clause) => compileClause(clause, variables)),
     actionResults: new Map(),
+    skippedResults: new Map(),
     resourceResults: undefined,
     resourceNotEvaluated: undefined,
     principalResults: new WeakMap(),

@@ -119,20 +119,25 @@ export function evaluateStatement(
   const compiled = compiledStatement(statement, variables);
   const action = matchAction(statement, compiled, request.action, facts.actionLower);
   if (!action.matched) {
-    // Most statements of a policy are about other actions; stop early so evaluation stays cheap.
-    return {
+    // Most statements of a policy are about other actions; stop early so evaluation stays cheap. Such a result
+    // depends on the action alone, so it is remembered per action like the Action result.
+    const skipped = compiled.skippedResults.get(request.action);
+    if (skipped) return skipped;
+    const result: StatementResult = {
       index: statement.index,
       sid: statement.sid?.value,
       label: compiled.label,
       effect: statement.effect.value,
       applies: false,
-      failed: [action.element],
+      failed: Object.freeze([action.element]) as ElementName[],
       action,
       resource: compiled.resourceNotEvaluated ?? (compiled.resourceNotEvaluated = Object.freeze(notEvaluated(statement.resource?.element ?? 'Resource', statement.resource?.range))),
       principal: undefined,
-      conditions: [],
+      conditions: Object.freeze([]) as unknown as ConditionResult[],
       range: statement.range,
     };
+    if (compiled.skippedResults.size < ELEMENT_MEMO_LIMIT) compiled.skippedResults.set(request.action, Object.freeze(result));
+    return result;
   }
   const failed: ElementName[] = [];
   const resource = matchResource(statement, compiled, request, variables, facts);
