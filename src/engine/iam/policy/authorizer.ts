@@ -259,15 +259,14 @@ function boundaryOrSessionGap(builder: ResultBuilder, caller: Caller, evaluated:
   return undefined;
 }
 
-/** The caller of a request; plain principal ARNs are described once and remembered. */
+/** The caller of a request; plain principal ARNs and role sessions are described once and remembered. */
 function callerOf(request: AuthorizationInput['request']): Caller {
-  if (request.roleArn || request.federatingUserArn) {
-    const overrides: { roleArn?: string; federatingUserArn?: string } = {};
+  if (request.federatingUserArn) {
+    const overrides: { roleArn?: string; federatingUserArn?: string } = { federatingUserArn: request.federatingUserArn };
     if (request.roleArn) overrides.roleArn = request.roleArn;
-    if (request.federatingUserArn) overrides.federatingUserArn = request.federatingUserArn;
     return describeCaller(request.principal, overrides);
   }
-  return describeCallerMemo(request.principal);
+  return describeCallerMemo(request.principal, request.roleArn || undefined);
 }
 
 function run(evaluated: Evaluated[], type: PolicyType, named: NamedPolicy, level: string | undefined, request: EvaluationRequest, facts: RequestFacts): void {

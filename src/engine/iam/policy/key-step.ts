@@ -7,7 +7,7 @@ import { authorize } from './authorizer.ts';
 import type { AuthorizationInput, AuthorizationRequest, AuthorizationResult, NamedPolicy, OrganizationLevel } from './authorizer-types.ts';
 import { arnComponentsMemo } from './glob.ts';
 import type { ContextValue } from './request-context.ts';
-import { describeCaller, describeCallerMemo } from './request-context.ts';
+import { describeCallerMemo } from './request-context.ts';
 
 export interface KeyStep {
   keyArn: string;
@@ -66,7 +66,7 @@ export function authorizeThroughKey(input: AuthorizationInput, key: KeyStep): Ch
   const keyParts = arnComponentsMemo(key.keyArn);
   const keyAccount = key.resourceAccount ?? keyParts?.[4] ?? request.resourceAccount;
   const secretParts = arnComponentsMemo(request.resource);
-  const caller = request.roleArn ? describeCaller(request.principal, { roleArn: request.roleArn }) : describeCallerMemo(request.principal);
+  const caller = describeCallerMemo(request.principal, request.roleArn || undefined);
   const context: Record<string, ContextValue> = {};
   if (caller.account) context['kms:CallerAccount'] = caller.account;
   const service = serviceOf(request.action);

@@ -79,14 +79,27 @@ function listOf(entry: ContextEntry): readonly string[] {
 
 const CALLER_MEMO_LIMIT = 4_096;
 const callerMemo = new Map<string, Readonly<Caller>>();
+const roleSessionMemo = new Map<string, Map<string, Readonly<Caller>>>();
 
-/** `describeCaller` without overrides, remembered (the same callers call again and again); the result is frozen. */
-export function describeCallerMemo(arn: string): Readonly<Caller> {
+/**
+ * `describeCaller` remembered (the same callers call again and again), for a plain ARN or a role session with its
+ * role's ARN; the result is frozen, and the same object each time.
+ */
+export function describeCallerMemo(arn: string, roleArn?: string): Readonly<Caller> {
+  if (roleArn) {
+    let byRole = roleSessionMemo.get(arn);
+    let caller = byRole?.get(roleArn);
+    if (!caller) {
+      caller = Object.freeze(describeCaller(arn, { roleArn }));
+      if (!byRole && roleSessionMemo.size < CALLER_MEMO_LIMIT) roleSessionMemo.set(arn, (byRole = new Map()));
+      if (byRole && byRole.size < CALLER_MEMO_LIMIT) byRole.set(roleArn, caller);
+    }
+    return caller;
+  }
   let caller = callerMemo.get(arn);
   if (!caller) {
     caller = Object.freeze(describeCaller(arn));
-    if (callerMemo.size >= CALLER_MEMO_LIMIT) callerMemo.clear();
-    callerMemo.set(arn, caller);
+    if (callerMemo.size < CALLER_MEMO_LIMIT) callerMemo.set(arn, caller);
   }
   return caller;
 }
