@@ -16,7 +16,7 @@ import {
   withPrincipalKeys,
 } from '../../../../../src/engine/iam/policy/index.ts';
 import { addPrincipalKeys } from '../../../../../src/engine/iam/policy/request-context.ts';
-import type { AuthorizationInput, KeyStep, NamedPolicy } from '../../../../../src/engine/iam/policy/index.ts';
+import type { AuthorizationInput, AuthorizationResult, KeyStep, NamedPolicy } from '../../../../../src/engine/iam/policy/index.ts';
 import { compileGlob, testGlob } from '../../../../../src/engine/iam/policy/glob.ts';
 
 const A = '111111111111';
@@ -195,7 +195,7 @@ describe('remembered evaluation results', () => {
   it('never change a decision or its trace', () => {
     fc.assert(
       fc.property(requestArb, ({ principal, action, resource, context, withBoundary, throughKey }) => {
-        const decide = (set: ReturnType<typeof policySet>) => {
+        const decide = (set: ReturnType<typeof policySet>): AuthorizationResult & { steps?: AuthorizationResult[] } => {
           const input: AuthorizationInput = {
             request: { principal, action, resource, resourceAccount: resource.includes(B) ? B : A, context },
             policies: { identity: set.identity, resource: set.resource, boundary: set.boundary },
@@ -207,7 +207,7 @@ describe('remembered evaluation results', () => {
         expect(remembered).toEqual(fresh);
         // And each condition's trace shows the request's own values for its key (both runs share the memo code).
         // (The KMS step has a context of its own, so only the service call is checked.)
-        const serviceCall = 'steps' in remembered ? remembered.steps[0] : remembered;
+        const serviceCall = remembered.steps ? remembered.steps[0] : remembered;
         if (serviceCall) {
           for (const condition of serviceCall.policies.flatMap((p) => p.statements.flatMap((s) => s.conditions))) {
             if (!(condition.key in context)) continue;
