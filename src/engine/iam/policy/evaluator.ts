@@ -82,14 +82,12 @@ export function statementLabel(statement: ParsedStatement): string {
 
 /** What every statement of a policy compares against, worked out once per policy evaluation. */
 export interface RequestFacts {
-  /** The action lower-cased, for action entries without wildcards. */
-  actionLower: string;
   /** `arnComponents(resource)`; shared, never to be modified. */
   resourceParts: readonly string[] | undefined;
 }
 
 export function requestFacts(request: EvaluationRequest): RequestFacts {
-  return { actionLower: request.action.toLowerCase(), resourceParts: arnComponentsMemo(request.resource) };
+  return { resourceParts: arnComponentsMemo(request.resource) };
 }
 
 export function evaluatePolicy(policy: ParsedPolicy, request: EvaluationRequest, options: EvaluationOptions, facts: RequestFacts = requestFacts(request)): PolicyEvaluation {
@@ -117,7 +115,7 @@ export function evaluateStatement(
   facts: RequestFacts = requestFacts(request),
 ): StatementResult {
   const compiled = compiledStatement(statement, variables);
-  const action = matchAction(statement, compiled, request.action, facts.actionLower);
+  const action = matchAction(statement, compiled, request.action);
   if (!action.matched) {
     // Most statements of a policy are about other actions; stop early so evaluation stays cheap. Such a result
     // depends on the action alone, so it is remembered per action like the Action result.
@@ -182,12 +180,14 @@ function remember(memo: Map<string, ElementResult>, key: string, result: Element
   return result;
 }
 
-function matchAction(statement: ParsedStatement, compiled: CompiledStatement, action: string, actionLower: string): ElementResult {
-  return compiled.actionResults.get(action) ?? remember(compiled.actionResults, action, computeActionResult(statement, compiled, action, actionLower));
+function matchAction(statement: ParsedStatement, compiled: CompiledStatement, action: string): ElementResult {
+  return compiled.actionResults.get(action) ?? remember(compiled.actionResults, action, computeActionResult(statement, compiled, action));
 }
 
-function computeActionResult(statement: ParsedStatement, compiled: CompiledStatement, action: string, actionLower: string): ElementResult {
+function computeActionResult(statement: ParsedStatement, compiled: CompiledStatement, action: string): ElementResult {
   const element = statement.action;
+  // Entries without wildcards were lower-cased when compiled; those with wildcards are case-insensitive RegExps.
+  const actionLower = action.toLowerCase();
   // Action names are case-insensitive, service prefix included [ELEM Action].
   let entry: Located | undefined;
   for (let i = 0; i < element.entries.length; i++) {

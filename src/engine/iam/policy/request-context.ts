@@ -111,7 +111,8 @@ interface DefaultEntry extends ContextEntry {
 
 /** Context keys with case-insensitive names [ELEM Condition]; values keep their case. */
 export class ContextKeys {
-  private readonly values = new Map<string, ContextEntry>();
+  /** The request's own keys by lower-cased name; made on the first key (a request often states none). */
+  private values: Map<string, ContextEntry> | undefined;
   /**
    * Principal keys that apply where the request does not state them (`addPrincipalKeys`). Kept aside rather than
    * copied in, so a decision does not rebuild them; read as if they followed the request's own keys.
@@ -127,7 +128,7 @@ export class ContextKeys {
   set(key: string, value: ContextValue): void {
     // A key set after the defaults replaces one in place, as when the defaults were copied in.
     if (this.defaults) this.materializeDefaults();
-    this.values.set(lowerCased(key), { key, value, list: undefined });
+    (this.values ??= new Map()).set(lowerCased(key), { key, value, list: undefined });
   }
 
   has(key: string): boolean {
@@ -161,8 +162,8 @@ export class ContextKeys {
 
   entries(): Array<[string, ContextValue]> {
     const result: Array<[string, ContextValue]> = [];
-    for (const { key, value } of this.values.values()) result.push([key, value]);
-    for (const entry of this.defaults ?? []) if (!this.values.has(entry.lowerKey)) result.push([entry.key, entry.value]);
+    for (const { key, value } of this.values?.values() ?? []) result.push([key, value]);
+    for (const entry of this.defaults ?? []) if (!this.values?.has(entry.lowerKey)) result.push([entry.key, entry.value]);
     return result;
   }
 
@@ -173,7 +174,7 @@ export class ContextKeys {
   }
 
   private find(lowerKey: string): ContextEntry | undefined {
-    const entry = this.values.get(lowerKey);
+    const entry = this.values?.get(lowerKey);
     if (entry !== undefined || this.defaults === undefined) return entry;
     for (const candidate of this.defaults) if (candidate.lowerKey === lowerKey) return candidate;
     return undefined;
@@ -182,8 +183,9 @@ export class ContextKeys {
   private materializeDefaults(): void {
     const defaults = this.defaults ?? [];
     this.defaults = undefined;
+    const values = (this.values ??= new Map());
     for (const entry of defaults) {
-      if (!this.values.has(entry.lowerKey)) this.values.set(entry.lowerKey, { key: entry.key, value: entry.value, list: undefined });
+      if (!values.has(entry.lowerKey)) values.set(entry.lowerKey, { key: entry.key, value: entry.value, list: undefined });
     }
   }
 }
