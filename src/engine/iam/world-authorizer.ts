@@ -155,11 +155,10 @@ function policySetFor(world: World, request: AuthorizationRequest, parse: Parse)
   if (resource?.type === 'key') set.keyPolicy = parse(`key-policy:${request.resourceArn}`, resource.document) ?? null;
   else if (resource?.type === 'resource')
     set.resource = parse(`resource-policy:${request.resourceArn}`, resource.document) ?? null;
-  // A trust policy must allow, even in the same account (naming the account then lets IAM policies decide), just
-  // as a key policy must: so it is evaluated in the key-policy slot of the decision procedure [IAM roles, KMS-KP].
+  // A trust policy must allow, even in the same account (naming the account then lets IAM policies decide) [IAM roles].
   else if (resource?.type === 'trust') {
     const name = `trust-policy:${request.resourceArn}`;
-    set.keyPolicy = asTrustPolicy(parse(name, resource.document) ?? parse(name, EMPTY_POLICY));
+    set.trustPolicy = asTrustPolicy(parse(name, resource.document) ?? parse(name, EMPTY_POLICY));
   }
   return set;
 }

@@ -12,6 +12,8 @@ const PHRASES: Record<PolicyType, { name: string; article: string }> = {
   resource: { name: 'resource-based policy', article: 'a' },
   // KMS reports key-policy denials as resource-based: the key policy is the key's resource policy.
   key: { name: 'resource-based policy', article: 'a' },
+  // A trust policy is the role's resource-based policy.
+  trust: { name: 'resource-based policy', article: 'a' },
   boundary: { name: 'permissions boundary', article: 'a' },
   session: { name: 'session policy', article: 'a' },
   scp: { name: 'service control policy', article: 'a' },

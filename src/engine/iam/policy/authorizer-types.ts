@@ -7,7 +7,7 @@ import type { ContextValue } from './request-context.ts';
 import type { PolicyEvaluation, StatementResult } from './evaluator.ts';
 import type { SourceRange } from './source-range.ts';
 
-export type PolicyType = 'identity' | 'resource' | 'key' | 'boundary' | 'session' | 'scp' | 'rcp';
+export type PolicyType = 'identity' | 'resource' | 'key' | 'trust' | 'boundary' | 'session' | 'scp' | 'rcp';
 
 export interface NamedPolicy {
   /** How the trace names the policy, e.g. a managed policy ARN or `inline:ReadSecrets`. */
@@ -50,6 +50,11 @@ export interface PolicySet {
   resource?: NamedPolicy | null;
   /** The key policy, when the resource is a KMS key: it must allow, IAM counts only if it delegates [KMS-KP]. */
   keyPolicy?: NamedPolicy | null;
+  /**
+   * A role's trust policy, when the request assumes the role: like a key policy it must allow, even in the same
+   * account; naming the account delegates to that account's IAM policies [IAM roles].
+   */
+  trustPolicy?: NamedPolicy | null;
 }
 
 export interface AuthorizationInput {
@@ -82,6 +87,8 @@ export type ReasonCode =
   | 'NO_RESOURCE_POLICY'
   | 'KEY_POLICY_NO_ALLOW'
   | 'KEY_POLICY_ENABLES_IAM'
+  | 'TRUST_POLICY_NO_ALLOW'
+  | 'TRUST_POLICY_ENABLES_IAM'
   | 'IDENTITY_POLICY_ALLOWS'
   | 'NO_IDENTITY_POLICY_ALLOW'
   | 'BOUNDARY_NO_ALLOW'

@@ -41,7 +41,7 @@ const KIND_ORDER: readonly PrincipalMatchKind[] = ['direct-user', 'direct-sessio
  * Reason texts that vary only with the policy type (and match kind), written once: the same strings every time, so
  * the explanation's sentence-case forms below are remembered rather than rebuilt per decision.
  */
-const POLICY_TYPES: readonly PolicyType[] = ['identity', 'resource', 'key', 'boundary', 'session', 'scp', 'rcp'];
+const POLICY_TYPES: readonly PolicyType[] = ['identity', 'resource', 'key', 'trust', 'boundary', 'session', 'scp', 'rcp'];
 
 function perPolicyType<T>(build: (type: PolicyType) => T): Record<PolicyType, T> {
   return Object.fromEntries(POLICY_TYPES.map((type) => [type, build(type)])) as Record<PolicyType, T>;
@@ -73,7 +73,7 @@ function sentenceCase(message: string): string {
 }
 
 /** Explicit denies are reported in this order when several policy types deny. */
-const DENY_REPORT_ORDER: readonly PolicyType[] = ['scp', 'rcp', 'resource', 'key', 'identity', 'boundary', 'session'];
+const DENY_REPORT_ORDER: readonly PolicyType[] = ['scp', 'rcp', 'resource', 'key', 'trust', 'identity', 'boundary', 'session'];
 
 const PRINCIPAL_REQUIRED: EvaluationOptions = { principalRequired: true };
 const PRINCIPAL_IMPLIED: EvaluationOptions = { principalRequired: false };
@@ -89,9 +89,10 @@ export function authorize(input: AuthorizationInput): AuthorizationResult {
     hasPermissionsBoundary: Boolean(policies.boundary),
   };
   const facts = requestFacts(evaluationRequest);
-  const isKey = Boolean(policies.keyPolicy);
-  const resourcePolicy = policies.keyPolicy ?? policies.resource ?? undefined;
-  const resourceType: PolicyType = isKey ? 'key' : 'resource';
+  // A key policy and a role's trust policy must themselves allow, even in the same account [KMS-KP][IAM roles].
+  const isKey = Boolean(policies.keyPolicy) || Boolean(policies.trustPolicy);
+  const resourcePolicy = policies.keyPolicy ?? policies.trustPolicy ?? policies.resource ?? undefined;
+  const resourceType: PolicyType = policies.keyPolicy ? 'key' : policies.trustPolicy ? 'trust' : 'resource';
   // A service principal or anonymous caller has no identity policies, boundary, session or SCPs.
   const hasIdentitySide = caller.kind !== 'service' && caller.kind !== 'anonymous';
 
@@ -168,6 +169,10 @@ function decideSameAccount(
 ): AuthorizationResult {
   // 5b. KMS: nobody, not even the root user, can use a key its key policy does not allow [KMS-KP].
   if (isKey && kind === undefined) {
+    if (resourceType === 'trust') {
+      builder.reason('TRUST_POLICY_NO_ALLOW', 'trust', "the role's trust policy does not allow the caller to assume the role, so no identity policy can");
+      return builder.deny('implicit', 'trust');
+    }
     builder.reason('KEY_POLICY_NO_ALLOW', 'key', 'the key policy has no Allow for the caller, so IAM policies cannot grant access to this key (not even for the root user)');
     return builder.deny('implicit', 'key');
   }
@@ -187,11 +192,13 @@ function decideSameAccount(
   }
   if (kind === 'account') {
     builder.reason(
-      isKey ? 'KEY_POLICY_ENABLES_IAM' : 'RESOURCE_POLICY_NAMES_ACCOUNT',
+      resourceType === 'key' ? 'KEY_POLICY_ENABLES_IAM' : resourceType === 'trust' ? 'TRUST_POLICY_ENABLES_IAM' : 'RESOURCE_POLICY_NAMES_ACCOUNT',
       resourceType,
-      isKey
+      resourceType === 'key'
         ? 'the key policy allows the account, which enables IAM policies to grant use of the key'
-        : 'the resource policy names the account, which only delegates to the account\'s IAM policies',
+        : resourceType === 'trust'
+          ? "the role's trust policy trusts the account, so the caller's IAM policies must also allow sts:AssumeRole"
+          : 'the resource policy names the account, which only delegates to the account\'s IAM policies',
       resourceAllowRefs,
     );
   }
@@ -270,7 +277,7 @@ function callerOf(request: AuthorizationInput['request']): Caller {
 }
 
 function run(evaluated: Evaluated[], type: PolicyType, named: NamedPolicy, level: string | undefined, request: EvaluationRequest, facts: RequestFacts): void {
-  const options = type === 'resource' || type === 'key' || type === 'rcp' ? PRINCIPAL_REQUIRED : PRINCIPAL_IMPLIED;
+  const options = type === 'resource' || type === 'key' || type === 'trust' || type === 'rcp' ? PRINCIPAL_REQUIRED : PRINCIPAL_IMPLIED;
   evaluated.push({ type, named, level, evaluation: evaluatePolicy(named.policy, request, options, facts) });
 }
 

@@ -5,6 +5,7 @@
  * - only Allow statements matter; a statement is broad when its principal is `*` / `{"AWS": "*"}`, or it
  *   uses NotPrincipal;
  * - it is acceptable when a top-level positive condition fixes (no wildcard, no variable) one of the keys
+ *   (kms:CallerAccount too: in a key policy it confines a wildcard principal to one account, as Access Analyzer reads it)
  *   Secrets Manager and S3 document, or aws:PrincipalAccount / aws:PrincipalArn (equivalent to naming
  *   principals), or an IpAddress set on aws:SourceIp;
  * - aws:PrincipalOrgID alone is reported as unverified rather than guessed.
@@ -13,7 +14,7 @@ import type { ConditionClause, ParsedPolicy, ParsedStatement } from './policy-mo
 import { parseIpRange } from './condition-values.ts';
 
 const FIXING_KEYS = new Set(
-  ['aws:SourceArn', 'aws:SourceVpc', 'aws:SourceVpce', 'aws:SourceAccount', 'aws:SourceOwner', 'aws:userid', 'aws:PrincipalAccount', 'aws:PrincipalArn'].map((k) => k.toLowerCase()),
+  ['aws:SourceArn', 'aws:SourceVpc', 'aws:SourceVpce', 'aws:SourceAccount', 'aws:SourceOwner', 'aws:userid', 'aws:PrincipalAccount', 'aws:PrincipalArn', 'kms:CallerAccount'].map((k) => k.toLowerCase()),
 );
 const FIXING_OPERATORS = new Set(['StringEquals', 'ArnEquals', 'StringLike', 'ArnLike']);
 
