@@ -215,7 +215,8 @@ export function prepare(state: LabState): { ok: true; evaluate: (principal: stri
     const missingAllow: SlotId[] = [];
     if (result.denial?.kind === 'implicit') {
       const type = result.denial.policyType;
-      const candidates: SlotId[] = type === 'identity' ? ['identity-1', 'identity-2'] : type === 'rcp' ? [] : [type];
+      // The lab has no editor for RCPs or role trust policies, so those denials have no tab to mark.
+      const candidates: SlotId[] = type === 'identity' ? ['identity-1', 'identity-2'] : type === 'rcp' || type === 'trust' ? [] : [type];
       missingAllow.push(...candidates.filter((slot) => slot !== 'identity-2' || state.texts[slot].trim() !== ''));
     }
     return {
