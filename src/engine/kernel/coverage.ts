@@ -5,6 +5,7 @@ const SERVICE_TITLES: Record<string, string> = {
   kms: 'AWS Key Management Service (KMS)',
   iam: 'AWS Identity and Access Management (IAM)',
   sts: 'AWS Security Token Service (STS)',
+  organizations: 'AWS Organizations',
 };
 
 /** The markdown of docs/coverage.md: every AWS operation the registry holds, by service (moto keeps one too). */
