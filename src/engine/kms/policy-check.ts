@@ -12,14 +12,14 @@ import { kmsErrors } from './errors.ts';
  * role, its account or `*`) and whose actions cover kms:PutKeyPolicy. Conditions are assumed satisfiable.
  */
 export function checkKeyPolicy(policy: string, caller: Principal, bypassLockoutCheck: boolean): void {
-  let document: unknown;
+  let parsed: unknown;
   try {
-    document = JSON.parse(policy);
+    parsed = JSON.parse(policy);
   } catch {
     throw kmsErrors.malformedPolicy('');
   }
-  if (!isObject(document)) throw kmsErrors.malformedPolicy('');
-  const raw = document.Statement;
+  if (!isObject(parsed)) throw kmsErrors.malformedPolicy('');
+  const raw = parsed.Statement;
   const statements = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
   if (statements.length === 0 || !statements.every(isObject)) throw kmsErrors.malformedPolicy('');
   for (const statement of statements) {

@@ -185,7 +185,7 @@ function xmlMembers(service: QueryService, fields: Fields): string {
   return out;
 }
 
-/** An operation's domain output as its XML response document. Operations with nothing to say return no Result element. */
+/** An operation's domain output as its XML response; operations with nothing to say return no Result element. */
 export function outputToXml(service: QueryService, operation: string, output: unknown, requestId: string): string {
   const fields = (output ?? {}) as Fields;
   const result = Object.keys(fields).length > 0 ? element(`${operation}Result`, xmlMembers(service, fields)) : '';
