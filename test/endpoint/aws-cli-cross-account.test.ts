@@ -1,10 +1,10 @@
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEndpoint } from '../../src/server/http-endpoint.ts';
 import { secondAccountKeys, startTestEndpoint } from './helpers.ts';
+import { AWS, CLI_TIMEOUT, cliOk, cliVersion, runAws, type CliCredentials as Credentials, type CliResult } from './aws-cli-runner.ts';
 
 /**
  * Issue 3's cross-account read, with the real AWS CLI v2, exactly as the README's walk-through runs it: a secret in
@@ -31,28 +31,11 @@ import { secondAccountKeys, startTestEndpoint } from './helpers.ts';
  * If /usr/bin/aws is missing the test fails and says how to install it.
  */
 
-const AWS = process.env.AWS_CLI_PATH ?? '/usr/bin/aws';
-const CLI_TIMEOUT = 60_000;
-const MISSING_CLI = `The AWS CLI v2 is not installed at ${AWS}. On Debian: apt-get install -y awscli (or set AWS_CLI_PATH).`;
-
 const PROD = '111122223333';
 const DEV = '444455556666';
 const ROLE_ARN = `arn:aws:iam::${DEV}:role/Reader`;
 const SESSION_ARN = `arn:aws:sts::${DEV}:assumed-role/Reader/lab`;
 const SECRET_VALUE = '{"username":"app","password":"shared-across-accounts"}';
-
-interface Credentials {
-  AWS_ACCESS_KEY_ID: string;
-  AWS_SECRET_ACCESS_KEY: string;
-  AWS_SESSION_TOKEN?: string;
-}
-
-interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-  json: Record<string, unknown> | undefined;
-}
 
 let endpoint: RunningEndpoint;
 let home: string;
@@ -62,45 +45,10 @@ let reader: Credentials;
 const ids: { keyArn?: string; secretArn?: string } = {};
 
 function aws(as: Credentials, ...args: string[]): Promise<CliResult> {
-  if (!existsSync(AWS)) return Promise.reject(new Error(MISSING_CLI));
-  return new Promise((resolve, reject) => {
-    execFile(
-      AWS,
-      [...args, '--endpoint-url', endpoint.url, '--output', 'json'],
-      {
-        env: {
-          PATH: process.env.PATH ?? '/usr/bin:/bin',
-          HOME: home,
-          ...as,
-          AWS_DEFAULT_REGION: 'us-east-1',
-          AWS_PAGER: '',
-          AWS_CONFIG_FILE: join(home, 'config'),
-          AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'),
-          AWS_EC2_METADATA_DISABLED: 'true',
-        },
-        timeout: CLI_TIMEOUT,
-      },
-      (error, stdout, stderr) => {
-        if (error && typeof error.code !== 'number') {
-          reject(error);
-          return;
-        }
-        let json: Record<string, unknown> | undefined;
-        try {
-          json = stdout.trim() ? (JSON.parse(stdout) as Record<string, unknown>) : undefined;
-        } catch {
-          json = undefined;
-        }
-        resolve({ code: error ? Number(error.code) : 0, stdout, stderr, json });
-      },
-    );
-  });
+  return runAws(endpoint.url, home, as, args);
 }
 
-function ok(result: CliResult): Record<string, unknown> {
-  if (result.code !== 0) throw new Error(`aws exited ${result.code}: ${result.stderr}`);
-  return result.json ?? {};
-}
+const ok = cliOk;
 
 const document = (...statements: object[]) => JSON.stringify({ Version: '2012-10-17', Statement: statements });
 
@@ -142,8 +90,7 @@ afterAll(async () => {
 
 describe('AWS CLI v2: a secret shared across accounts through an assumed role', () => {
   it('has the AWS CLI v2 to drive', async () => {
-    if (!existsSync(AWS)) throw new Error(MISSING_CLI);
-    const version = await new Promise<string>((resolve) => execFile(AWS, ['--version'], (_e, out, err) => resolve(`${out}${err}`)));
+    const version = await cliVersion();
     expect(version, `${AWS} must be AWS CLI v2 (apt-get install -y awscli)`).toMatch(/^aws-cli\/2\./);
   });
 

@@ -1,10 +1,10 @@
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEndpoint } from '../../src/server/http-endpoint.ts';
 import { startTestEndpoint } from './helpers.ts';
+import { AWS, CLI_TIMEOUT, cliOk, cliVersion, runAws, type CliResult } from './aws-cli-runner.ts';
 
 /**
  * The real AWS CLI v2 against the endpoint: the walk-through of issue 2 (and of the README), step by step.
@@ -31,64 +31,15 @@ import { startTestEndpoint } from './helpers.ts';
  * fails and says how to install it: a conformance test that skips itself proves nothing.
  */
 
-const AWS = process.env.AWS_CLI_PATH ?? '/usr/bin/aws';
-const CLI_TIMEOUT = 60_000;
-
-interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-  json: Record<string, unknown> | undefined;
-}
 
 let endpoint: RunningEndpoint;
 let home: string;
 
-const MISSING_CLI = `The AWS CLI v2 is not installed at ${AWS}. On Debian: apt-get install -y awscli (or set AWS_CLI_PATH).`;
-
 function aws(...args: string[]): Promise<CliResult> {
-  if (!existsSync(AWS)) return Promise.reject(new Error(MISSING_CLI));
-  return new Promise((resolve, reject) => {
-    execFile(
-      AWS,
-      [...args, '--endpoint-url', endpoint.url, '--output', 'json'],
-      {
-        env: {
-          PATH: process.env.PATH ?? '/usr/bin:/bin',
-          HOME: home,
-          AWS_ACCESS_KEY_ID: 'test',
-          AWS_SECRET_ACCESS_KEY: 'test',
-          AWS_DEFAULT_REGION: 'us-east-1',
-          AWS_PAGER: '',
-          // Nothing from the developer's own AWS set-up may leak in. Retries stay at the CLI's default, so errors read
-          // exactly as a learner sees them (standard mode would append "(reached max retries: 0)").
-          AWS_CONFIG_FILE: join(home, 'config'),
-          AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'),
-          AWS_EC2_METADATA_DISABLED: 'true',
-        },
-        timeout: CLI_TIMEOUT,
-      },
-      (error, stdout, stderr) => {
-        if (error && typeof error.code !== 'number') {
-          reject(error);
-          return;
-        }
-        let json: Record<string, unknown> | undefined;
-        try {
-          json = stdout.trim() ? (JSON.parse(stdout) as Record<string, unknown>) : undefined;
-        } catch {
-          json = undefined;
-        }
-        resolve({ code: error ? Number(error.code) : 0, stdout, stderr, json });
-      },
-    );
-  });
+  return runAws(endpoint.url, home, { AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test' }, args);
 }
 
-function ok(result: CliResult): Record<string, unknown> {
-  if (result.code !== 0) throw new Error(`aws exited ${result.code}: ${result.stderr}`);
-  return result.json ?? {};
-}
+const ok = cliOk;
 
 beforeAll(async () => {
   home = mkdtempSync(join(tmpdir(), 'secretslab-cli-'));
@@ -104,8 +55,7 @@ describe('AWS CLI v2 walk-through', () => {
   const ids: { v1?: string; v2?: string; arn?: string; keyId?: string } = {};
 
   it('has the AWS CLI v2 to drive', async () => {
-    if (!existsSync(AWS)) throw new Error(MISSING_CLI);
-    const version = await new Promise<string>((resolve) => execFile(AWS, ['--version'], (_e, out, err) => resolve(`${out}${err}`)));
+    const version = await cliVersion();
     expect(version, `${AWS} must be AWS CLI v2 (apt-get install -y awscli)`).toMatch(/^aws-cli\/2\./);
   });
 
