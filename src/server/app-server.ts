@@ -27,7 +27,7 @@ export interface AppServer {
   close(): Promise<void>;
 }
 
-export async function startAppServer(options: { port: number; host: string; dir: string }): Promise<AppServer> {
+export async function startAppServer(options: { port: number; host: string; dir: string; fallbackToFreePort?: boolean }): Promise<AppServer> {
   const root = resolve(options.dir);
   if (!existsSync(join(root, 'index.html'))) throw new Error(`${root}/index.html not found: run \`npm run build\` first.`);
   const server = createServer((req, res) => {
@@ -45,10 +45,22 @@ export async function startAppServer(options: { port: number; host: string; dir:
     });
     createReadStream(file).pipe(res);
   });
-  await new Promise<void>((resolvePromise, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, () => resolvePromise());
-  });
+  const listen = (port: number) =>
+    new Promise<void>((resolvePromise, reject) => {
+      server.once('error', reject);
+      server.listen(port, options.host, () => {
+        server.off('error', reject);
+        resolvePromise();
+      });
+    });
+  try {
+    await listen(options.port);
+  } catch (error) {
+    // A busy default port should not stop a newcomer's `npm start`: take any free port and print it. A port the
+    // learner asked for is theirs to fix.
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || !options.fallbackToFreePort) throw error;
+    await listen(0);
+  }
   const port = (server.address() as AddressInfo).port;
   return {
     url: `http://${options.host}:${port}/`,

@@ -102,11 +102,16 @@ export function buildCli() {
     });
   cli
     .command('app', 'Serve the built web app (run `npm run build` first)')
-    .option('--port <port>', 'Port to listen on', { default: 4173 })
+    .option('--port <port>', 'Port to listen on (default 4180, or any free port if that one is busy)')
     .option('--host <host>', 'Interface to listen on', { default: DEFAULT_HOST })
     .option('--dir <dir>', 'The built app', { default: 'dist' })
     .action(async (options: { port?: unknown; host?: string; dir?: string }) => {
-      const app = await startAppServer({ port: parsePort(options.port, 4173), host: options.host ?? DEFAULT_HOST, dir: options.dir ?? 'dist' });
+      const app = await startAppServer({
+        port: parsePort(options.port, 4180),
+        host: options.host ?? DEFAULT_HOST,
+        dir: options.dir ?? 'dist',
+        fallbackToFreePort: options.port === undefined,
+      });
       process.stdout.write(`SecretsLab is running at ${app.url}\n`);
       onShutdown(() => app.close());
     });
