@@ -5,12 +5,14 @@
 import { printTable, writeResults, type Metric } from './results.ts';
 import { secretsGetSecretValueBench } from './secrets-get-secret-value.ts';
 import { iamEvaluateBench } from './iam-evaluate.ts';
+import { appBundleBench } from './app-bundle.ts';
 
 const profileDir = process.argv.includes('--profile') ? new URL('./profiles/', import.meta.url).pathname : undefined;
 
 const benches: { name: string; run: () => Promise<Metric[]> }[] = [
   { name: 'Secrets Manager GetSecretValue (in-process, HTTP, echo)', run: () => secretsGetSecretValueBench(profileDir ? { profileDir } : {}) },
   { name: 'IAM policy evaluation (authorizer, policies parsed once)', run: async () => iamEvaluateBench() },
+  { name: 'App bundle (initial JavaScript, gzip)', run: async () => appBundleBench() },
 ];
 
 const metrics: Metric[] = [];
