@@ -14,4 +14,14 @@ export const iamModule: ServiceModule = {
   initialState: emptyIamState,
   operations: iamOperations,
   errorCodes: { validation: 'ValidationError', accessDenied: 'AccessDenied', unrecognizedClient: 'InvalidClientTokenId', expiredToken: 'ExpiredToken' },
+  accessDeniedMessage: iamAccessDeniedMessage,
 };
+
+/**
+ * IAM names its own users, groups and roles by type and name in its denials ("... iam:GetRole on resource: role App
+ * because ..."), as recorded AWS responses show; the Create operations, whose entity does not exist yet, name the ARN.
+ */
+export function iamAccessDeniedMessage(message: string, operation: string): string {
+  if (operation.startsWith('Create')) return message;
+  return message.replace(/ on resource: arn:aws:iam::\d{12}:(user|group|role)\/(?:[^ ]*\/)?([\w+=,.@-]+)( |$)/, ' on resource: $1 $2$3');
+}

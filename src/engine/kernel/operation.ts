@@ -145,7 +145,7 @@ export interface ServiceModule {
    */
   errorCodes?: Partial<Record<'validation' | 'accessDenied' | 'unrecognizedClient' | 'expiredToken', string>>;
   /** The AccessDenied text as this service words it (STS names the action and role, but no policy type). */
-  accessDeniedMessage?(message: string): string;
+  accessDeniedMessage?(message: string, operation: string): string;
   taskHandlers?: Record<string, (ctx: OperationContext, payload: Record<string, unknown>) => void>;
 }
 

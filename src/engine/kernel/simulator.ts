@@ -262,7 +262,7 @@ export class Simulator {
         sourceIp: request.sourceIpAddress ?? DEFAULT_SOURCE_IP,
       });
       if (!decision.allowed) {
-        const message = registered.module.accessDeniedMessage?.(decision.message) ?? decision.message;
+        const message = registered.module.accessDeniedMessage?.(decision.message, operation.name) ?? decision.message;
         throw new ServiceError(codes.accessDenied ?? 'AccessDeniedException', message, codes.accessDenied ? 403 : 400);
       }
       const output = operation.execute(ctx, input, target) as O;
