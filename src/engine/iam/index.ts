@@ -1,6 +1,5 @@
 export { iamModule } from './module.ts';
 export { identityResolver, bootstrapIdentities, addAccountIdentities, iamState, sessionPrincipal, SECRET_ALPHABET } from './identity.ts';
-export { adminOnlyAuthorizer } from './admin-authorizer.ts';
 export { createPolicyAuthorizer } from './world-authorizer.ts';
 export { AWS_MANAGED_POLICIES, awsManagedPolicy, type AwsManagedPolicy } from './aws-managed-policies.ts';
 export type { IamState, IamUser, IamRole, IamGroup, ManagedPolicy, RoleSession, AccessKey } from './identity-state.ts';
