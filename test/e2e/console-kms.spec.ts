@@ -1,12 +1,9 @@
 import { expect, test } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { freshApp } from './fixtures.ts';
 
 test('a disabled customer managed key breaks the secrets that depend on it, and enabling it mends them', async ({ page }) => {
-  await page.goto('/');
-  await page.evaluate(() => new Promise<void>((resolve) => {
-    const request = indexedDB.deleteDatabase('secretslab');
-    request.onsuccess = request.onerror = request.onblocked = () => resolve();
-  }));
+  await freshApp(page);
   await page.goto('/#/kms');
   await page.getByTestId('new-alias').fill('alias/app-secrets');
   await page.getByRole('button', { name: 'Create key' }).click();

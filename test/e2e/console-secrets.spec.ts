@@ -1,16 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
+import { freshApp } from './fixtures.ts';
 import AxeBuilder from '@axe-core/playwright';
-
-async function freshApp(page: Page) {
-  await page.goto('/');
-  // Every test starts from a new world: saved work from an earlier test would otherwise be restored.
-  await page.evaluate(() => new Promise<void>((resolve) => {
-    const request = indexedDB.deleteDatabase('secretslab');
-    request.onsuccess = request.onerror = request.onblocked = () => resolve();
-  }));
-  await page.goto('/');
-  await expect(page.getByRole('heading', { name: 'Welcome to SecretsLab' })).toBeVisible();
-}
 
 async function createDatabaseSecret(page: Page, name: string) {
   await page.goto('/#/secrets/new');

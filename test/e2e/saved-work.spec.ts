@@ -1,15 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
+import { freshApp } from './fixtures.ts';
 import { readFileSync } from 'node:fs';
-
-async function freshApp(page: Page) {
-  await page.goto('/');
-  await page.evaluate(() => new Promise<void>((resolve) => {
-    const request = indexedDB.deleteDatabase('secretslab');
-    request.onsuccess = request.onerror = request.onblocked = () => resolve();
-  }));
-  await page.goto('/');
-  await expect(page.getByRole('heading', { name: 'Welcome to SecretsLab' })).toBeVisible();
-}
 
 async function storeSecret(page: Page, name: string) {
   await page.goto('/#/secrets/new');
