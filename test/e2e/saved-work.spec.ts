@@ -20,7 +20,7 @@ test('an exported world re-imports exactly, over a world that has changed since'
   await page.getByRole('button', { name: 'Export' }).click();
   const file = await (await downloading).path();
   const exported = readFileSync(file!, 'utf8');
-  expect(JSON.parse(exported).schemaVersion).toBe(1);
+  expect(JSON.parse(exported).schemaVersion).toBe(2);
 
   page.once('dialog', (dialog) => void dialog.accept());
   await page.getByRole('button', { name: 'Reset' }).click();

@@ -9,6 +9,7 @@ export type {
   OperationContext,
   OperationDefinition,
   ResolvedTarget,
+  RecordKeeper,
   ServiceModule,
 } from './operation.ts';
 export { servicePrincipal, type CallerRef, type Principal } from './principal.ts';

@@ -3,6 +3,7 @@ import type { Rng } from '../ids/index.ts';
 import type { ScheduledTask } from '../clock/index.ts';
 import type { Principal } from './principal.ts';
 import type { World } from './world.ts';
+import type { LogEntry } from './records.ts';
 
 /** What authorization is asked: one action by one principal on one resource. */
 export interface AuthorizationRequest {
@@ -147,6 +148,19 @@ export interface ServiceModule {
   /** The AccessDenied text as this service words it (STS names the action and role, but no policy type). */
   accessDeniedMessage?(message: string, operation: string): string;
   taskHandlers?: Record<string, (ctx: OperationContext, payload: Record<string, unknown>) => void>;
+  /**
+   * Bookkeeping this service derives from the record stream (CloudTrail's event history, CloudWatch's metrics).
+   * It lives in `world.records[name]`, apart from the resources in `world.services`, because it moves even when a
+   * call is refused (a denied call is still an event), exactly like the call log.
+   */
+  records?: RecordKeeper;
+}
+
+export interface RecordKeeper<S = unknown> {
+  schema: z.ZodType;
+  initial(): S;
+  /** Sees every entry the pipeline appends to the log, in order: calls (allowed or refused), nested calls, service events. */
+  observe(state: S, entry: LogEntry, world: World): void;
 }
 
 // The registry holds operations of many input and output types; each definition is checked where it is written.

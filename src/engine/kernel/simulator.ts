@@ -8,6 +8,7 @@ import type {
   IdentityResolver,
   NestedCall,
   OperationContext,
+  RecordKeeper,
   ResolvedTarget,
   ServiceModule,
 } from './operation.ts';
@@ -80,6 +81,7 @@ export class Simulator {
   private readonly registry = new Map<string, Map<string, RegisteredOperation>>();
   private readonly listeners = new Set<(event: SimulatorEvent) => void>();
   private memo = new WeakMap<object, unknown>();
+  private readonly recordKeepers: { name: string; records: RecordKeeper }[];
 
   private constructor(
     world: World,
@@ -87,6 +89,7 @@ export class Simulator {
   ) {
     this.world = world;
     this.rng = new Rng(world.rng);
+    this.recordKeepers = parts.services.flatMap((m) => (m.records ? [{ name: m.name, records: m.records }] : []));
     for (const module of parts.services) {
       for (const operation of module.operations) {
         let byName = this.registry.get(module.name);
@@ -119,6 +122,7 @@ export class Simulator {
       services: Object.fromEntries(parts.services.map((m) => [m.name, m.initialState()])),
       log: { entries: [], limit: options.logLimit ?? 5000, nextSequence: 1 },
       usage: {},
+      records: Object.fromEntries(parts.services.filter((m) => m.records).map((m) => [m.name, m.records!.initial()])),
     };
     parts.bootstrap?.(world, new Rng(world.rng));
     return new Simulator(world, parts);
@@ -432,6 +436,7 @@ export class Simulator {
   }
 
   private append(entry: LogEntry): void {
+    for (const keeper of this.recordKeepers) keeper.records.observe(this.world.records[keeper.name], entry, this.world);
     const log = this.world.log;
     log.entries.push(entry);
     // Trim in batches so a long run costs amortized O(1) per call.

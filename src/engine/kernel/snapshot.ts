@@ -84,14 +84,33 @@ function worldSchema(services: readonly ServiceModule[]) {
       nextSequence: z.number().int(),
     }),
     usage: z.record(z.string(), z.record(z.string(), z.record(z.string(), z.number()))),
+    records: z.object(Object.fromEntries(services.filter((m) => m.records).map((m) => [m.name, m.records!.schema]))),
   });
 }
 
 /**
- * Migrations, each from version N to N+1. Version 1 is the first schema, so there are none yet; a snapshot
- * from a newer SecretsLab is refused rather than half-read.
+ * Migrations, each from version N to N+1. A snapshot from a newer SecretsLab is refused rather than half-read.
  */
-export const migrations: Record<number, (snapshot: Record<string, unknown>) => Record<string, unknown>> = {};
+export const migrations: Record<number, (snapshot: Record<string, unknown>) => Record<string, unknown>> = {
+  // Version 2 keeps derived bookkeeping (the audit trail, metrics) in `records`; a version 1 world had none, and
+  // its history starts empty rather than being rebuilt from a log that may already have been trimmed.
+  1: (snapshot) => ({ ...snapshot, schemaVersion: 2, records: {} }),
+};
+
+/**
+ * A service or record keeper added after the snapshot was saved starts empty, as it would in a new world: an
+ * upgrade adds a slice, it never invalidates the learner's saved work.
+ */
+function fillNewSlices(snapshot: Record<string, unknown>, services: readonly ServiceModule[]): void {
+  const slices = snapshot.services;
+  if (slices && typeof slices === 'object' && !Array.isArray(slices)) {
+    for (const module of services) (slices as Record<string, unknown>)[module.name] ??= module.initialState();
+  }
+  const records = snapshot.records;
+  if (records && typeof records === 'object' && !Array.isArray(records)) {
+    for (const module of services) if (module.records) (records as Record<string, unknown>)[module.name] ??= module.records.initial();
+  }
+}
 
 export function migrate(snapshot: Record<string, unknown>): Record<string, unknown> {
   let current = snapshot;
@@ -124,6 +143,7 @@ export function parseWorld(snapshot: unknown, services: readonly ServiceModule[]
   }
   // Work on a copy: a loaded world must never share objects with the caller's snapshot.
   const migrated = migrate(JSON.parse(JSON.stringify(value)) as Record<string, unknown>);
+  fillNewSlices(migrated, services);
   const parsed = worldSchema(services).safeParse(migrated);
   if (!parsed.success) {
     const issues = parsed.error.issues.slice(0, 10).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);

@@ -2,7 +2,7 @@ import type { RngState } from '../ids/index.ts';
 import type { ScheduleState } from '../clock/index.ts';
 import type { LogState, UsageState } from './records.ts';
 
-export const WORLD_SCHEMA_VERSION = 1;
+export const WORLD_SCHEMA_VERSION = 2;
 
 export const DEFAULT_ACCOUNT_ID = '111122223333';
 export const SECOND_ACCOUNT_ID = '444455556666';
@@ -32,14 +32,16 @@ export interface World {
   services: Record<string, unknown>;
   log: LogState;
   usage: UsageState;
+  /** Each service's bookkeeping derived from the log (see ServiceModule.records), by service name. */
+  records: Record<string, unknown>;
 }
 
 /** Bookkeeping that moves even when a call is refused (the refusal itself is logged, with a fresh request id). */
-export const BOOKKEEPING_KEYS = ['rng', 'log'] as const;
+export const BOOKKEEPING_KEYS = ['rng', 'log', 'records'] as const;
 
 /** The part of a world that a refused call must leave untouched: everything but the bookkeeping. */
 export function resourceState(world: World): Omit<World, (typeof BOOKKEEPING_KEYS)[number]> {
-  const { rng: _rng, log: _log, ...rest } = world;
+  const { rng: _rng, log: _log, records: _records, ...rest } = world;
   return rest;
 }
 
