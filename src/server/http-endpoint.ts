@@ -67,7 +67,7 @@ export const DEFAULT_PORT = 4566;
 export const DEFAULT_HOST = '127.0.0.1';
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
-const SIGNING_NAMES = { secretsmanager: 'secretsmanager', kms: 'kms' } as const;
+const SIGNING_NAMES = { secretsmanager: 'secretsmanager', kms: 'kms', cloudtrail: 'cloudtrail' } as const;
 
 function toBuffer(data: SourceData): Buffer {
   if (typeof data === 'string') return Buffer.from(data, 'utf8');

@@ -40,18 +40,21 @@ export interface RoutedOperation {
 }
 
 /** The SigV4 signing name of each service the endpoint speaks (the `endpointPrefix` of the AWS models). */
-const SIGNING_NAMES: Record<WireService, string> = { secretsmanager: 'secretsmanager', kms: 'kms' };
+const SIGNING_NAMES: Record<WireService, string> = { secretsmanager: 'secretsmanager', kms: 'kms', cloudtrail: 'cloudtrail' };
 
 /**
  * KMS answers errors with a lower-case `message` member, Secrets Manager with `Message` (both recorded against AWS;
  * SDKs and the CLI read either).
  */
-const MESSAGE_MEMBER: Record<WireService, string> = { secretsmanager: 'Message', kms: 'message' };
+const MESSAGE_MEMBER: Record<WireService, string> = { secretsmanager: 'Message', kms: 'message', cloudtrail: 'Message' };
+
+/** The X-Amz-Target prefix of CloudTrail (the `targetPrefix` of its AWS model). */
+const CLOUDTRAIL_TARGET_PREFIX = 'com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101';
 
 const routesBySimulator = new WeakMap<Simulator, Map<string, RoutedOperation>>();
 
 function isWireService(name: string): name is WireService {
-  return name === 'secretsmanager' || name === 'kms';
+  return name === 'secretsmanager' || name === 'kms' || name === 'cloudtrail';
 }
 
 function routes(sim: Simulator): Map<string, RoutedOperation> {
@@ -75,6 +78,8 @@ export function routeTarget(sim: Simulator, target: string | undefined): RoutedO
 /** The service a target prefix belongs to, even when the operation is unknown (for the error's message member). */
 export function serviceOfTarget(target: string | undefined): WireService | undefined {
   if (!target) return undefined;
+  // CloudTrail's prefix has dots of its own, so the operation is what follows the last one.
+  if (target.startsWith(`${CLOUDTRAIL_TARGET_PREFIX}.`)) return 'cloudtrail';
   const prefix = target.slice(0, target.indexOf('.'));
   if (prefix === 'secretsmanager') return 'secretsmanager';
   if (prefix === 'TrentService') return 'kms';

@@ -5,7 +5,7 @@
  */
 
 /** The services the endpoint speaks AWS JSON 1.1 to, by the engine's module name. */
-export type WireService = 'secretsmanager' | 'kms';
+export type WireService = 'secretsmanager' | 'kms' | 'cloudtrail';
 
 /** The services the endpoint speaks the AWS Query protocol to (form-encoded requests, XML responses). */
 export type QueryService = 'iam' | 'sts';
@@ -26,6 +26,8 @@ export const WIRE_NAME_EXCEPTIONS: Record<ProtocolService, Readonly<Record<strin
     // KeyMetadata.AWSAccountId: lower-casing one letter would give `aWSAccountId`.
     awsAccountId: 'AWSAccountId',
   },
+  // CloudTrail's LookupEvents members all follow the rule (EventId, Username, CloudTrailEvent, NextToken...).
+  cloudtrail: {},
   // Every IAM and STS member the engine implements follows the rule (checked against the model in
   // test/endpoint/query-model.test.ts). STS's PolicyDescriptorType spells its one member `arn` in lower case; it is
   // input only, and lower-casing the first letter of `arn` leaves it as it is.
@@ -70,13 +72,21 @@ export const BLOB_MEMBERS: Record<WireService, ReadonlySet<string>> = {
     'importToken',
     'sharedSecret',
   ]),
+  cloudtrail: new Set(),
 };
 
 /**
  * Timestamp members that do not end in `Date` (epoch seconds on the wire, epoch milliseconds in the domain). Every
  * member whose name ends in `Date` is a timestamp in both models (CreatedDate, DeletionDate, NextRotationDate...).
  */
-export const EXTRA_DATE_MEMBERS: ReadonlySet<string> = new Set(['validTo', 'parametersValidTo']);
+export const EXTRA_DATE_MEMBERS: ReadonlySet<string> = new Set([
+  'validTo',
+  'parametersValidTo',
+  // CloudTrail LookupEvents: StartTime and EndTime in, Events[].EventTime out (Timestamp shapes in the model).
+  'startTime',
+  'endTime',
+  'eventTime',
+]);
 
 export function isDateMember(domainName: string): boolean {
   return domainName.endsWith('Date') || EXTRA_DATE_MEMBERS.has(domainName);
