@@ -37,10 +37,11 @@ export interface FormOptions {
 export function assembleExamForm(bank: QuestionBank, seed: string, options: FormOptions = {}): FormEntry[] {
   const random = new QuizRandom(`exam-form:${seed}`);
   const pool = random.shuffle(options.pool ?? bank.items);
-  const size = Math.min(options.questions ?? EXAM_QUESTIONS, pool.length);
-  // Keep the scored share of a short form as the real one has it (50 of 65).
-  const wantedScored = options.scored ?? EXAM_SCORED;
-  const scoredCount = Math.min(wantedScored, size === (options.questions ?? EXAM_QUESTIONS) ? wantedScored : Math.round((size * wantedScored) / (options.questions ?? EXAM_QUESTIONS)));
+  const fullSize = options.questions ?? EXAM_QUESTIONS;
+  const fullScored = options.scored ?? EXAM_SCORED;
+  const size = Math.min(fullSize, pool.length);
+  // A short form keeps the real form's scored share (50 of 65).
+  const scoredCount = size === fullSize ? fullScored : Math.round((size * fullScored) / fullSize);
   const quotas = domainQuotas(scoredCount);
   const used = new Set<string>();
   const scored: QuizItem[] = [];
