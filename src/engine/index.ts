@@ -7,6 +7,7 @@ import { kmsModule, kmsPort } from './kms/index.ts';
 import { stsModule } from './sts/index.ts';
 import { createSecretsModule, noRotationFunctions } from './secrets/index.ts';
 import { organizationsModule, organizationPolicyLevels, organizationOf } from './organizations/index.ts';
+import { billingModule } from './pricing/index.ts';
 
 export function simulatorParts(): SimulatorParts {
   return {
@@ -14,7 +15,7 @@ export function simulatorParts(): SimulatorParts {
         kms: kmsPort,
         rotation: noRotationFunctions,
         policies: { check: (document) => checkPolicyDocument(document, 'secret') },
-      }), stsModule],
+      }), stsModule, billingModule],
     identity: identityResolver,
     authorizer: createPolicyAuthorizer({
       levels: organizationPolicyLevels,
@@ -64,3 +65,6 @@ export * from './protocol/index.ts';
 
 // The IAM policy language (parse, validate, evaluate, authorize) for `secretslab evaluate` and the Policy Lab.
 export * as iamPolicy from './iam/policy/index.ts';
+
+// Bills, price tables and traffic projections (decimal.js money) for the cost view and `secretslab bill`.
+export * as pricing from './pricing/index.ts';
