@@ -7,6 +7,7 @@ import { kmsModule, kmsPort } from './kms/index.ts';
 import { stsModule } from './sts/index.ts';
 import { createSecretsModule, noRotationFunctions } from './secrets/index.ts';
 import { organizationsModule, organizationPolicyLevels, organizationOf } from './organizations/index.ts';
+import { cloudtrailModule } from './audit/index.ts';
 import { billingModule } from './pricing/index.ts';
 
 export function simulatorParts(): SimulatorParts {
@@ -15,7 +16,7 @@ export function simulatorParts(): SimulatorParts {
         kms: kmsPort,
         rotation: noRotationFunctions,
         policies: { check: (document) => checkPolicyDocument(document, 'secret') },
-      }), stsModule, billingModule],
+      }), stsModule, billingModule, cloudtrailModule],
     identity: identityResolver,
     authorizer: createPolicyAuthorizer({
       levels: organizationPolicyLevels,
@@ -59,6 +60,17 @@ export type {
 export { ServiceError, isServiceError } from './errors.ts';
 export { DAY, HOUR, MINUTE, SECOND, isoTime, type Duration, type ScheduledTask } from './clock/index.ts';
 export { actingPrincipals, AWS_MANAGED_POLICIES, type ActingPrincipal, type AwsManagedPolicy } from './iam/index.ts';
+
+// CloudTrail's event history, read directly by the app's audit view (a lookup through call() would itself be an event).
+export {
+  queryEventHistory,
+  LOOKUP_ATTRIBUTE_KEYS,
+  RETENTION_MS as EVENT_HISTORY_RETENTION_MS,
+  type CloudTrailEvent,
+  type HistoryEvent,
+  type HistoryQuery,
+  type LookupAttributeKey,
+} from './audit/index.ts';
 
 // The wire layer (AWS JSON 1.1 codec, SigV4 verification, the in-page SDK handler) for the server and the app.
 export * from './protocol/index.ts';

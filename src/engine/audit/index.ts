@@ -1,0 +1,6 @@
+export { cloudtrailModule } from './module.ts';
+export { queryEventHistory, LOOKUP_ATTRIBUTE_KEYS, type HistoryEvent, type HistoryQuery, type LookupAttributeKey } from './lookup.ts';
+export { type CloudTrailEvent } from './cloudtrail-event.ts';
+export { type UserIdentity } from './user-identity.ts';
+export { RETENTION_MS, EVENTS_PER_ACCOUNT } from './history.ts';
+export { cloudtrailErrors } from './errors.ts';
