@@ -109,3 +109,32 @@ describe('saved progress', () => {
     expect(damaged.progress).toEqual(emptyProgress());
   });
 });
+
+describe('learner actions', async () => {
+  const { answerInPractice, submitExamAttempt } = await import('../../../src/quiz/learner.ts');
+  const bank = new QuestionBank(itemsPerDomain([20, 20, 20, 20]));
+
+  it('a practice answer is recorded, scheduled and kept in the session; a due-queue answer is a spaced review', () => {
+    let progress = { ...emptyProgress(), practice: startPractice(bank, { kind: 'all' }, { size: 2, seed: 'l', now: T0, responses: [], questionIds: ['q-d1-0', 'q-d1-1'] }) };
+    progress = answerInPractice(progress, bank, ['b'], 'sure', T0 + 1);
+    expect(progress.responses).toEqual([{ questionId: 'q-d1-0', correct: false, at: T0 + 1, source: 'practice', firstAttempt: true, confidence: 'sure' }]);
+    expect(Object.keys(progress.cards)).toEqual(['test.q-d1-0']);
+    expect(answerInPractice(progress, bank, ['a'], 'sure', T0 + 2)).toBe(progress);
+    const due = { ...progress, practice: startPractice(bank, { kind: 'due' }, { size: 1, seed: 'd', now: T0, responses: [], questionIds: ['q-d1-0'] }) };
+    expect(answerInPractice(due, bank, ['a'], 'unsure', T0 + 3).responses.at(-1)).toMatchObject({ source: 'review', firstAttempt: false, correct: true });
+  });
+
+  it('a submitted exam adds an attempt to the history and its answered questions as evidence', () => {
+    let exam = startExam(bank, 'h', T0);
+    exam = answerExam(exam, exam.form[0]!.questionId, ['a'], T0 + 1);
+    exam = answerExam(exam, exam.form[1]!.questionId, ['c'], T0 + 2);
+    const progress = submitExamAttempt({ ...emptyProgress(), exam }, bank, T0 + 10 * MINUTE);
+    expect(progress.attempts).toHaveLength(1);
+    expect(progress.attempts[0]).toMatchObject({ id: 'exam-h', submittedAt: T0 + 10 * MINUTE, scored: 50 });
+    expect(progress.responses.map((r) => [r.questionId, r.correct, r.source])).toEqual([
+      [exam.form[0]!.questionId, true, 'exam'],
+      [exam.form[1]!.questionId, false, 'exam'],
+    ]);
+    expect(submitExamAttempt(progress, bank, T0 + 11 * MINUTE)).toBe(progress);
+  });
+});
