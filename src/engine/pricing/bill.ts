@@ -17,6 +17,11 @@ export interface BillRequest {
   month: string;
   /** Apply the always-free tiers (KMS requests, Lambda). False gives the exam view. Default true. */
   freeTier?: boolean;
+  /**
+   * Part of the month, for storage only (request meters are kept per month): the cost view's spend-so-far curve, and
+   * the proof that storage charges add up over any split of time. Clipped to the month.
+   */
+  storagePeriod?: { from: number; to: number };
 }
 
 export interface LineItem {
@@ -213,7 +218,9 @@ export function computeBill(world: World, prices: PriceBook, request: BillReques
 
   const tagTotals = new Map<string, Map<string, Money>>();
   const allocatedSpans: { span: StorageSpan; amount: Money }[] = [];
-  const lines = storageLines(storageSpans(world, request.accountId, span.start, span.end), prices, span.milliseconds, (s, amount) => allocatedSpans.push({ span: s, amount }));
+  const storageFrom = Math.max(span.start, request.storagePeriod?.from ?? span.start);
+  const storageTo = Math.min(span.end, request.storagePeriod?.to ?? span.end);
+  const lines = storageLines(storageSpans(world, request.accountId, storageFrom, storageTo), prices, span.milliseconds, (s, amount) => allocatedSpans.push({ span: s, amount }));
   const tagKeys = new Set(allocatedSpans.flatMap(({ span: s }) => Object.keys(s.tags)));
   for (const tagKey of [...tagKeys].sort()) {
     const byValue = new Map<string, Money>();
