@@ -54,3 +54,5 @@ export {
   type InPageHttpResponse,
   type InPageRequestHandler,
 } from './in-page-handler.ts';
+// The AWS CLI v2 syntax of the in-page terminal, loaded only when the terminal opens (it is not in the first bundle).
+export const loadAwsCli = () => import('./cli/index.ts');

@@ -1,0 +1,52 @@
+/**
+ * The paginators of the AWS models (botocore's paginators-1.json) for the list operations the engine implements:
+ * the CLI follows them by default and prints one merged list. Domain names are the engine's input and output
+ * member names; `wire` the printed ones.
+ */
+export interface Paginator {
+  inputToken: string;
+  limitKey: string;
+  outputTokenDomain: string;
+  wire: { resultKey: string; outputToken: string; moreResults?: string };
+}
+
+function nextToken(resultKey: string): Paginator {
+  return { inputToken: 'nextToken', limitKey: 'maxResults', outputTokenDomain: 'nextToken', wire: { resultKey, outputToken: 'NextToken' } };
+}
+
+function kmsMarker(resultKey: string): Paginator {
+  return { inputToken: 'marker', limitKey: 'limit', outputTokenDomain: 'nextMarker', wire: { resultKey, outputToken: 'NextMarker', moreResults: 'Truncated' } };
+}
+
+function iamMarker(resultKey: string): Paginator {
+  return { inputToken: 'marker', limitKey: 'maxItems', outputTokenDomain: 'marker', wire: { resultKey, outputToken: 'Marker', moreResults: 'IsTruncated' } };
+}
+
+export const PAGINATORS: Record<string, Record<string, Paginator>> = {
+  secretsmanager: {
+    ListSecrets: nextToken('SecretList'),
+  },
+  kms: {
+    ListAliases: kmsMarker('Aliases'),
+    ListKeyPolicies: kmsMarker('PolicyNames'),
+    ListKeys: kmsMarker('Keys'),
+    ListResourceTags: kmsMarker('Tags'),
+  },
+  iam: {
+    ListAccessKeys: iamMarker('AccessKeyMetadata'),
+    ListAttachedRolePolicies: iamMarker('AttachedPolicies'),
+    ListAttachedUserPolicies: iamMarker('AttachedPolicies'),
+    ListPolicies: iamMarker('Policies'),
+    ListRolePolicies: iamMarker('PolicyNames'),
+    ListRoles: iamMarker('Roles'),
+    ListUserPolicies: iamMarker('PolicyNames'),
+    ListUsers: iamMarker('Users'),
+  },
+  organizations: {
+    ListAccounts: nextToken('Accounts'),
+    ListOrganizationalUnitsForParent: nextToken('OrganizationalUnits'),
+    ListPolicies: nextToken('Policies'),
+    ListPoliciesForTarget: nextToken('Policies'),
+    ListRoots: nextToken('Roots'),
+  },
+};

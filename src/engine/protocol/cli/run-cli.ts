@@ -1,0 +1,152 @@
+import * as jmespath from 'jmespath';
+import { parse as shellParse } from 'shell-quote';
+import type { CallRequest, CallResult, CallerRef } from '../../kernel/index.ts';
+import { CliUsageError, USAGE_EXIT_CODE } from './cli-errors.ts';
+import { parseCommandLine, type GlobalOptions } from './command-line.ts';
+import type { CliCommand, CliCommandTable } from './command-table.ts';
+import { helpText } from './help-text.ts';
+import { formatOutput, type Json } from './output-formats.ts';
+import { cliOutputValue } from './output-values.ts';
+import { PAGINATORS, type Paginator } from './paginators.ts';
+
+/**
+ * One terminal line, run as the AWS CLI v2 runs it: parse, call the engine (every page of a paginated list),
+ * apply `--query`, print in the chosen format; or print the CLI's own error with its exit code (252 for the
+ * command line, 254 for an error the service returned, 255 for anything else).
+ */
+
+export const SERVICE_ERROR_EXIT_CODE = 254;
+export const OTHER_ERROR_EXIT_CODE = 255;
+
+export interface CliRunOptions {
+  table: CliCommandTable;
+  /** Makes one call through the simulator's pipeline (the app's `call`, or `simulator.call` in tests). */
+  call: (request: CallRequest) => CallResult;
+  /** Default region (the CLI's AWS_DEFAULT_REGION); `--region` overrides it. */
+  region?: string;
+  caller?: CallerRef;
+  /**
+   * A fresh idempotency token when the command leaves it out: the real CLI makes a UUID on the client, outside the
+   * world, so one from here keeps the world's random sequence the same as under the real CLI.
+   */
+  idempotencyToken?: () => string;
+  /** Extra text for `aws --version`. */
+  version?: string;
+}
+
+export interface CliRunResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+/** Words of a command line, as a POSIX shell splits them (quotes, backslashes); `$NAME` from `env`. */
+export function splitCommandLine(line: string, env: Record<string, string> = {}): string[] | { error: string } {
+  const words: string[] = [];
+  for (const entry of shellParse(line, (name) => env[name] ?? '')) {
+    if (typeof entry === 'string') words.push(entry);
+    else if ('comment' in entry) break;
+    else if ('op' in entry && entry.op === 'glob') words.push(entry.pattern);
+    else return { error: `the in-page terminal runs one aws command at a time; '${'op' in entry ? entry.op : ''}' (pipes, redirection, command lists) is not supported` };
+  }
+  return words;
+}
+
+export function runCliLine(line: string, options: CliRunOptions, env: Record<string, string> = {}): CliRunResult {
+  const words = splitCommandLine(line, env);
+  if (!Array.isArray(words)) return { stdout: '', stderr: `${words.error}\n`, exitCode: OTHER_ERROR_EXIT_CODE };
+  if (words.length === 0) return { stdout: '', stderr: '', exitCode: 0 };
+  if (words[0] !== 'aws') {
+    return { stdout: '', stderr: `${words[0]}: command not found (this terminal runs the AWS CLI: aws <service> <command> ...; try aws help)\n`, exitCode: 127 };
+  }
+  return runCli(words.slice(1), options);
+}
+
+interface CompiledQuery {
+  search(value: Json): Json;
+}
+
+/** jmespath.js compiles as the CLI does before calling, so a bad `--query` fails before anything is sent. */
+function compileQuery(expression: string): CompiledQuery {
+  const library = jmespath as unknown as { compile(expression: string): unknown; TreeInterpreter?: unknown };
+  try {
+    library.compile(expression);
+  } catch (error) {
+    throw new CliUsageError(`\nBad value for --query ${expression}: Invalid jmespath expression: ${error instanceof Error ? error.message : String(error)}\n`);
+  }
+  return { search: (value) => jmespath.search(value, expression) as Json };
+}
+
+export function runCli(argv: readonly string[], options: CliRunOptions): CliRunResult {
+  try {
+    const parsed = parseCommandLine(options.table, argv);
+    if (parsed.kind === 'version') return { stdout: `${options.version ?? 'aws-cli/2 (SecretsLab in-page terminal)'}\n`, stderr: '', exitCode: 0 };
+    if (parsed.kind === 'help') return { stdout: helpText(options.table, parsed.service, parsed.command), stderr: '', exitCode: 0 };
+    if (parsed.globals.output === 'table') {
+      return { stdout: '', stderr: '\nSecretsLab does not simulate --output table; use json, text or yaml.\n', exitCode: USAGE_EXIT_CODE };
+    }
+    const query = parsed.globals.query !== undefined ? compileQuery(parsed.globals.query) : undefined;
+    const outcome = callAllPages(parsed.command, parsed.input, parsed.globals, options);
+    if ('error' in outcome) return outcome.error;
+    const value = query ? query.search(outcome.value) : outcome.value;
+    return { stdout: formatOutput(parsed.globals.output, value), stderr: '', exitCode: 0 };
+  } catch (error) {
+    if (error instanceof CliUsageError) return { stdout: '', stderr: error.stderr, exitCode: error.exitCode };
+    const detail = error instanceof Error ? error.message : String(error);
+    return { stdout: '', stderr: `\nSecretsLab bug (this is not an AWS error): ${detail}\n`, exitCode: OTHER_ERROR_EXIT_CODE };
+  }
+}
+
+function request(command: CliCommand, input: Record<string, unknown>, globals: GlobalOptions, options: CliRunOptions): CallRequest {
+  const filled = { ...input };
+  if (command.idempotencyToken && filled[command.idempotencyToken] === undefined && options.idempotencyToken) {
+    filled[command.idempotencyToken] = options.idempotencyToken();
+  }
+  const region = globals.region ?? options.region;
+  return {
+    service: command.service,
+    operation: command.operation,
+    input: filled,
+    ...(region ? { region } : {}),
+    ...(options.caller ? { caller: options.caller } : {}),
+    userAgent: 'aws-cli/2 secretslab-terminal',
+  };
+}
+
+/**
+ * Pagination as the CLI does it by default: follow the output token until it runs out and merge the result key's
+ * lists (botocore's build_full_result). Naming the token or the page size yourself turns it off, as on the CLI.
+ */
+function callAllPages(command: CliCommand, input: Record<string, unknown>, globals: GlobalOptions, options: CliRunOptions): { value: Json } | { error: CliRunResult } {
+  const paginator: Paginator | undefined = PAGINATORS[command.service]?.[command.operation];
+  const manual = paginator && (input[paginator.inputToken] !== undefined || input[paginator.limitKey] !== undefined);
+  let pageInput = input;
+  let merged: Record<string, Json> | undefined;
+  for (let page = 0; page < 10_000; page++) {
+    const result = options.call(request(command, pageInput, globals, options));
+    if (!result.ok) {
+      const message = result.error.message || 'Unknown';
+      return {
+        error: {
+          stdout: '',
+          stderr: `\nAn error occurred (${result.error.code}) when calling the ${command.operation} operation: ${message}\n`,
+          exitCode: SERVICE_ERROR_EXIT_CODE,
+        },
+      };
+    }
+    const value = cliOutputValue(command.service, command.operation, result.output) as Record<string, Json>;
+    if (!paginator || manual || !globals.paginate) return { value };
+    const { resultKey, outputToken, moreResults } = paginator.wire;
+    if (merged === undefined) {
+      // The first page's other members stay, after the merged list (merge_dicts adds them last).
+      merged = { [resultKey]: [] };
+      for (const [key, item] of Object.entries(value)) if (key !== resultKey && key !== outputToken && key !== moreResults) merged[key] = item;
+    }
+    const items = value[resultKey];
+    if (Array.isArray(items)) (merged[resultKey] as Json[]).push(...items);
+    const token = (result.output as Record<string, unknown>)[paginator.outputTokenDomain];
+    if (typeof token !== 'string' || token === '' || (moreResults && value[moreResults] === false)) break;
+    pageInput = { ...input, [paginator.inputToken]: token };
+  }
+  return { value: merged ?? {} };
+}
