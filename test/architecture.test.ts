@@ -39,8 +39,8 @@ const all = sourceFiles(src).flatMap(importsOf);
 const fromDir = (dir: string) => all.filter((ref) => ref.file.startsWith(`src/${dir}/`));
 const show = (refs: ImportRef[]) => refs.map((r) => `${r.file} -> ${r.specifier}`);
 
-const ENGINE_PACKAGES = ['zod', 'decimal.js', 'xstate', '@noble/ciphers', '@noble/hashes', 'jsonc-parser', 'ipaddr.js', 'jmespath', 'shell-quote', 'yaml'];
-const SERVICES = ['secrets', 'kms', 'iam', 'rotation', 'targets', 'pricing', 'audit', 'monitoring'];
+const ENGINE_PACKAGES = ['zod', 'decimal.js', 'xstate', '@noble/ciphers', '@noble/hashes', 'jsonc-parser', 'ipaddr.js', 'jmespath', 'shell-quote', 'yaml', 'aws-cron-parser'];
+const SERVICES = ['secrets', 'kms', 'iam', 'rotation', 'targets', 'lambda', 'pricing', 'audit', 'monitoring'];
 const FOUNDATION = ['kernel', 'clock', 'ids', 'encoding', 'crypto'];
 
 describe('architecture', () => {

@@ -5,18 +5,28 @@ import { Simulator, type NewWorldOptions, type SimulatorParts } from './kernel/i
 import { iamModule, identityResolver, bootstrapIdentities, createPolicyAuthorizer, checkPolicyDocument } from './iam/index.ts';
 import { kmsModule, kmsPort } from './kms/index.ts';
 import { stsModule } from './sts/index.ts';
-import { createSecretsModule, noRotationFunctions } from './secrets/index.ts';
+import { createSecretsModule } from './secrets/index.ts';
 import { organizationsModule, organizationPolicyLevels, organizationOf } from './organizations/index.ts';
 import { cloudtrailModule } from './audit/index.ts';
 import { billingModule } from './pricing/index.ts';
+import { createMonitoringModules } from './monitoring/index.ts';
+import { createRotationEngine, type RotationEngine } from './rotation/index.ts';
+import { lambdaModule } from './lambda/index.ts';
+import { targetsModule } from './targets/index.ts';
+import type { ServiceModule } from './kernel/index.ts';
+
+/** Each world's rotation engine, found from its module (which survives `{ ...parts }` copies) to attach the pipeline. */
+const rotationEngines = new WeakMap<ServiceModule, RotationEngine>();
 
 export function simulatorParts(): SimulatorParts {
+  const rotation = createRotationEngine();
+  rotationEngines.set(rotation.module, rotation);
   return {
     services: [iamModule, organizationsModule, kmsModule, createSecretsModule({
         kms: kmsPort,
-        rotation: noRotationFunctions,
+        rotation: rotation.port,
         policies: { check: (document) => checkPolicyDocument(document, 'secret') },
-      }), stsModule, billingModule, cloudtrailModule],
+      }), stsModule, billingModule, cloudtrailModule, ...createMonitoringModules({ isPublicPolicy: (document) => checkPolicyDocument(document, 'secret').broad.length > 0 }), lambdaModule, targetsModule, rotation.module],
     identity: identityResolver,
     authorizer: createPolicyAuthorizer({
       levels: organizationPolicyLevels,
@@ -27,11 +37,19 @@ export function simulatorParts(): SimulatorParts {
 }
 
 export function createSimulator(options: NewWorldOptions = {}): Simulator {
-  return Simulator.create(simulatorParts(), options);
+  const parts = simulatorParts();
+  return attachRotation(Simulator.create(parts, options), parts);
 }
 
 export function loadSimulator(snapshot: unknown): Simulator {
-  return Simulator.fromSnapshot(simulatorParts(), snapshot);
+  const parts = simulatorParts();
+  return attachRotation(Simulator.fromSnapshot(parts, snapshot), parts);
+}
+
+/** The rotation function's calls go through the simulator's own pipeline; a simulator built from parts needs this. */
+export function attachRotation(simulator: Simulator, parts: SimulatorParts): Simulator {
+  for (const module of parts.services) rotationEngines.get(module)?.attach(simulator);
+  return simulator;
 }
 
 export {
@@ -80,3 +98,25 @@ export * as iamPolicy from './iam/policy/index.ts';
 
 // Bills, price tables and traffic projections (decimal.js money) for the cost view and `secretslab bill`.
 export * as pricing from './pricing/index.ts';
+
+// CloudWatch metrics and alarms, EventBridge rules and the inbox, Security Hub findings, for the monitoring view.
+export * as monitoring from './monitoring/index.ts';
+
+// Rotation you can watch: the statechart, schedules, rotation functions, and the databases and applications it touches.
+export {
+  rotationMachine,
+  ROTATION_STEPS,
+  FAULT_KINDS,
+  rotationState,
+  parseRotationRules,
+  nextRotationWindow,
+  type RotationStep,
+  type RunStateName,
+  type RotationRun,
+  type StepLog,
+  type FaultKind,
+  type RotationState,
+} from './rotation/index.ts';
+export { deployRotationFunction, setFunctionNetwork, injectFault, createDatabase, addApplication, settleTraffic } from './rotation/index.ts';
+export { ROTATION_TEMPLATES, type RotationTemplate, type LambdaFunction } from './lambda/index.ts';
+export { targetsState, DATABASE_ENGINES, type Database, type DatabaseEngine, type Application, type TrafficSegment } from './targets/index.ts';

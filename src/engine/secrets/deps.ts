@@ -10,6 +10,12 @@ import type { Secret } from './state.ts';
 export interface RotationPort {
   canInvoke(ctx: OperationContext, functionArn: string): boolean;
   start(ctx: OperationContext, secret: Secret, token: string, rotateImmediately: boolean): void;
+  /** Refuses RotationRules the schedule rules forbid (throws InvalidParameterException), before anything is saved. */
+  validateRules?(rules: { automaticallyAfterDays?: number; duration?: string; scheduleExpression?: string }): void;
+  /** CancelRotateSecret: a run in progress ends as cancelled. */
+  cancel?(ctx: OperationContext, secret: Secret): void;
+  /** A manual new current value: counts as a rotation when the next rotation date is computed. */
+  manualChange?(ctx: OperationContext, secret: Secret): void;
 }
 
 export const noRotationFunctions: RotationPort = {

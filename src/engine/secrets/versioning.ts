@@ -1,7 +1,7 @@
 import type { OperationContext } from '../kernel/index.ts';
 import type { SecretsDeps } from './deps.ts';
 import { secretsErrors } from './errors.ts';
-import { assertWithinQuotas, AWSPENDING, labelNewVersion, previewNewVersion, pruneDeprecatedVersions } from './staging-labels.ts';
+import { assertWithinQuotas, AWSCURRENT, AWSPENDING, labelNewVersion, previewNewVersion, pruneDeprecatedVersions } from './staging-labels.ts';
 import type { Secret, SecretValue, SecretVersion } from './state.ts';
 import { openValue, sameValue, sealValue } from './values.ts';
 
@@ -41,6 +41,7 @@ export function addVersion(
   const { rotationAbandoned } = labelNewVersion(secret, version, requestedStages ?? (existing ? [...existing.stages] : undefined));
   pruneDeprecatedVersions(secret, ctx.now, false);
   secret.lastChangedDate = ctx.now;
+  if (version.stages.includes(AWSCURRENT) && !version.stages.includes(AWSPENDING)) deps.rotation.manualChange?.(ctx, secret);
   if (rotationAbandoned) {
     // AWS records RotationAbandoned when a manual change ends a rotation in flight (CloudTrail service event).
     ctx.emitServiceEvent({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { OperationDefinition } from '../../kernel/index.ts';
+import type { SecretsDeps } from '../deps.ts';
 import { secretIdSchema } from '../schemas.ts';
 import { AWSCURRENT, AWSPENDING, versionWithLabel } from '../staging-labels.ts';
 import { resolveSecret, writableSecret } from '../store.ts';
@@ -11,7 +12,7 @@ const input = z.object({ secretId: secretIdSchema });
  * RotationEnabled=false). An interrupted rotation's AWSPENDING label is left where it is, as AWS leaves it; the
  * response names that version so the learner can clean it up.
  */
-export function cancelRotateSecret(): OperationDefinition<z.infer<typeof input>> {
+export function cancelRotateSecret(deps?: SecretsDeps): OperationDefinition<z.infer<typeof input>> {
   return {
     service: 'secretsmanager',
     name: 'CancelRotateSecret',
@@ -25,6 +26,7 @@ export function cancelRotateSecret(): OperationDefinition<z.infer<typeof input>>
         delete secret.rotation.nextRotationDate;
         secret.lastChangedDate = ctx.now;
         ctx.unschedule((task) => task.kind.startsWith('secretsmanager.rotat') && task.payload.arn === secret.arn);
+        deps?.rotation.cancel?.(ctx, secret);
       }
       const pending = versionWithLabel(secret, AWSPENDING);
       const interrupted = pending && !pending.stages.includes(AWSCURRENT) ? pending.versionId : undefined;

@@ -28,7 +28,7 @@ import { validateResourcePolicy } from './validate-resource-policy.ts';
 export function secretsOperations(deps: SecretsDeps): AnyOperation[] {
   return [
     batchGetSecretValue(deps),
-    cancelRotateSecret(),
+    cancelRotateSecret(deps),
     createSecret(deps),
     deleteResourcePolicy(),
     deleteSecret(),

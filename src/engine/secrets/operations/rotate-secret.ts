@@ -43,6 +43,7 @@ export function rotateSecret(deps: SecretsDeps): OperationDefinition<z.infer<typ
       if (rules?.automaticallyAfterDays !== undefined && rules.scheduleExpression !== undefined) {
         throw secretsErrors.invalidParameter("You can't specify both AutomaticallyAfterDays and ScheduleExpression.");
       }
+      if (rules) deps.rotation.validateRules?.(rules);
       const functionArn = request.rotationLambdaARN ?? secret.rotation?.lambdaArn;
       if (!functionArn && secret.owningService === undefined) throw secretsErrors.noRotationLambda();
       const pending = versionWithLabel(secret, AWSPENDING);

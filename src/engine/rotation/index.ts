@@ -1,0 +1,9 @@
+export { createRotationEngine, type RotationEngine } from './engine.ts';
+export { rotationMachine, ROTATION_STEPS, type RotationStep, type RunMode, type RunStateName } from './rotation.machine.ts';
+export { parseRotationRules, nextRotationWindow, momentInWindow, shownNextRotationDate, type RotationWindow, type RotationRulesInput } from './schedule.ts';
+export { alternateUsername } from './steps.ts';
+export { FAULT_KINDS, type FaultKind, type Fault, type RotationRun, type StepLog, type StepCall, type RotationState } from './state.ts';
+export { rotationState } from './store.ts';
+export { roleSessionArn } from './invoke.ts';
+export type { PipelineCaller } from './function-client.ts';
+export { deployRotationFunction, setFunctionNetwork, injectFault, createDatabase, addApplication, settleTraffic, type DeployRotationFunction, type NewApplication } from './controls.ts';

@@ -1,0 +1,150 @@
+import type { OperationContext } from '../kernel/index.ts';
+import { AWSCURRENT, AWSPENDING, type Secret } from '../secrets/index.ts';
+import type { PipelineCaller } from './function-client.ts';
+import { invokeStep } from './invoke.ts';
+import { advanceRun, isFinal, startRun, type RunAction } from './machine-driver.ts';
+import type { RotationEvent, RunMode } from './rotation.machine.ts';
+import { planNextRotation } from './scheduling.ts';
+import type { RotationRun } from './state.ts';
+import { archiveRun, rotationState, secretByArn } from './store.ts';
+import { settleApplications } from './traffic.ts';
+
+export const BEGIN_TASK = 'secretsmanager.rotation.begin';
+export const ADVANCE_TASK = 'secretsmanager.rotation.advance';
+/** Secrets Manager invokes the function shortly after RotateSecret returns: the rotation is asynchronous. */
+const INVOKE_DELAY_MS = 1000;
+
+function event(ctx: OperationContext, secret: Secret, name: string, details: Record<string, unknown>): void {
+  ctx.emitServiceEvent({
+    service: 'secretsmanager',
+    eventName: name,
+    accountId: secret.accountId,
+    resources: [{ arn: secret.arn, accountId: secret.accountId }],
+    details: { secretId: secret.arn, ...details },
+  });
+}
+
+/**
+ * Starts a run (RotateSecret, or a scheduled window): the empty AWSPENDING version whose id is the token is created
+ * now (a reattempt reuses the one a failed run left), and the first invocation follows on virtual time. Runs inside
+ * the RotateSecret call, so it only changes data and schedules work; the function's own calls come later.
+ */
+export function beginRun(ctx: OperationContext, secret: Secret, token: string, mode: RunMode, trigger: RotationRun['trigger']): RotationRun {
+  const state = rotationState(ctx.world);
+  const previous = state.runs[secret.arn];
+  if (previous) {
+    if (!isFinal(previous.state)) {
+      previous.state = 'cancelled';
+      previous.endedAt = ctx.now;
+      previous.cause = 'superseded by a new rotation request';
+    }
+    archiveRun(state, previous);
+  }
+  ctx.unschedule((task) => (task.kind === BEGIN_TASK || task.kind === ADVANCE_TASK) && task.payload.arn === secret.arn);
+  if (!secret.versions[token]) {
+    // AWSPENDING sits on at most one version: a finished run may have left it on the current version.
+    for (const version of Object.values(secret.versions)) version.stages = version.stages.filter((s) => s !== AWSPENDING);
+    secret.versions[token] = { versionId: token, createdDate: ctx.now, stages: [AWSPENDING] };
+  }
+  const run: RotationRun = {
+    runId: state.nextRunId++,
+    secretArn: secret.arn,
+    accountId: secret.accountId,
+    region: secret.region,
+    token,
+    functionArn: secret.rotation?.lambdaArn ?? '',
+    mode,
+    state: 'createSecret',
+    trigger,
+    startedAt: ctx.now,
+    steps: [],
+  };
+  state.runs[secret.arn] = run;
+  event(ctx, secret, 'RotationStarted', { clientRequestToken: token, trigger, rotateImmediately: mode === 'rotate' });
+  ctx.schedule({
+    at: ctx.now + INVOKE_DELAY_MS,
+    kind: BEGIN_TASK,
+    payload: { arn: secret.arn, accountId: secret.accountId, region: secret.region, runId: run.runId },
+    description: `Rotation of ${secret.name}: invoke the rotation function`,
+  });
+  return run;
+}
+
+/** The first transition of a run's statechart (task BEGIN_TASK). */
+export function onBegin(ctx: OperationContext, caller: PipelineCaller, payload: { arn: string; runId: number }): void {
+  const run = rotationState(ctx.world).runs[payload.arn];
+  if (!run || run.runId !== payload.runId) return;
+  const start = startRun(run.mode);
+  run.state = start.state;
+  perform(ctx, caller, run, start.actions);
+}
+
+/** A step finished (task ADVANCE_TASK): the statechart moves on, or learns that a manual change abandoned the run. */
+export function onAdvance(ctx: OperationContext, caller: PipelineCaller, payload: { arn: string; runId: number; event: RotationEvent['type'] }): void {
+  const run = rotationState(ctx.world).runs[payload.arn];
+  if (!run || run.runId !== payload.runId || isFinal(run.state)) return;
+  const eventType = wasAbandoned(ctx, run) ? 'rotation.abandoned' : payload.event;
+  deliver(ctx, caller, run, eventType);
+}
+
+export function deliver(ctx: OperationContext, caller: PipelineCaller, run: RotationRun, eventType: RotationEvent['type']): void {
+  const next = advanceRun(run.mode, run.state, eventType);
+  run.state = next.state;
+  perform(ctx, caller, run, next.actions);
+}
+
+/** AWSPENDING was taken off the run's version by a manual change (PutSecretValue or UpdateSecret took AWSCURRENT). */
+function wasAbandoned(ctx: OperationContext, run: RotationRun): boolean {
+  const secret = secretByArn(ctx.world, run.secretArn);
+  const version = secret?.versions[run.token];
+  return !version || (!version.stages.includes(AWSPENDING) && !version.stages.includes(AWSCURRENT));
+}
+
+function perform(ctx: OperationContext, caller: PipelineCaller, run: RotationRun, actions: readonly RunAction[]): void {
+  for (const action of actions) {
+    if (action.type === 'invokeStep') {
+      // Applications see the world change at setSecret (the database) and finishSecret (AWSCURRENT): settle first.
+      if (action.step === 'setSecret' || action.step === 'finishSecret') settleApplications(ctx, caller, run.secretArn);
+      const log = invokeStep(ctx, caller, run, action.step);
+      run.steps.push(log);
+      const secret = secretByArn(ctx.world, run.secretArn);
+      ctx.schedule({
+        at: log.endedAt,
+        kind: ADVANCE_TASK,
+        payload: { arn: run.secretArn, accountId: run.accountId, region: run.region, runId: run.runId, event: log.outcome === 'succeeded' ? 'step.succeeded' : 'step.failed' },
+        description: `Rotation of ${secret?.name ?? run.secretArn}: ${action.step} ends`,
+      });
+    } else {
+      finish(ctx, run, action.outcome);
+    }
+  }
+}
+
+function finish(ctx: OperationContext, run: RotationRun, outcome: string): void {
+  run.endedAt = ctx.now;
+  const secret = secretByArn(ctx.world, run.secretArn);
+  if (!secret) return;
+  const last = run.steps[run.steps.length - 1];
+  if (outcome === 'succeeded') {
+    secret.rotation = { ...(secret.rotation ?? { enabled: true }), lastRotatedDate: ctx.now };
+    event(ctx, secret, 'RotationSucceeded', { clientRequestToken: run.token });
+    planNextRotation(ctx, secret, ctx.now);
+  } else if (outcome === 'tested') {
+    // RotateImmediately=false: the version made for the test is removed again.
+    const version = secret.versions[run.token];
+    if (version) {
+      version.stages = version.stages.filter((s) => s !== AWSPENDING);
+      if (version.stages.length === 0 && !version.value) delete secret.versions[run.token];
+    }
+    planNextRotation(ctx, secret, secret.rotation?.lastRotatedDate ?? ctx.now);
+  } else if (outcome === 'failed') {
+    run.failedStep = last?.step;
+    run.cause = last?.cause;
+    event(ctx, secret, 'RotationFailed', { clientRequestToken: run.token, step: last?.step, cause: last?.cause });
+    // The pending version stays; the next window reattempts the rotation with the same token.
+    planNextRotation(ctx, secret, ctx.now);
+  } else if (outcome === 'abandoned') {
+    run.cause = 'A manual change took AWSCURRENT while the rotation was in progress.';
+    planNextRotation(ctx, secret, ctx.now);
+  }
+}

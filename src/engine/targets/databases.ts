@@ -1,0 +1,68 @@
+import type { World } from '../kernel/index.ts';
+import type { Database, DatabaseEngine, TargetsState } from './state.ts';
+
+export function targetsState(world: World): TargetsState {
+  return world.services.targets as TargetsState;
+}
+
+const DEFAULT_PORTS: Record<DatabaseEngine, number> = {
+  mysql: 3306,
+  mariadb: 3306,
+  'aurora-mysql': 3306,
+  postgres: 5432,
+  'aurora-postgresql': 5432,
+  oracle: 1521,
+  sqlserver: 1433,
+  redshift: 5439,
+  docdb: 27017,
+};
+
+export interface NewDatabase {
+  engine: DatabaseEngine;
+  name: string;
+  accountId: string;
+  region: string;
+  masterUsername: string;
+  masterPassword: string;
+  dbname?: string;
+}
+
+/** A simulated database with its master user; its host name follows the RDS endpoint pattern. */
+export function addDatabase(world: World, spec: NewDatabase): Database {
+  const state = targetsState(world);
+  const id = `db-${state.nextId++}`;
+  const domain = spec.engine === 'redshift' ? 'redshift' : spec.engine === 'docdb' ? 'docdb' : 'rds';
+  const db: Database = {
+    id,
+    engine: spec.engine,
+    host: `${spec.name}.c0ffee${id.slice(3)}.${spec.region}.${domain}.amazonaws.com`,
+    port: DEFAULT_PORTS[spec.engine],
+    dbname: spec.dbname ?? (spec.engine === 'docdb' ? 'admin' : 'app'),
+    accountId: spec.accountId,
+    region: spec.region,
+    masterUsername: spec.masterUsername,
+    users: { [spec.masterUsername]: { password: spec.masterPassword } },
+    logins: { ok: 0, failed: 0 },
+  };
+  state.databases[id] = db;
+  return db;
+}
+
+export function databaseByHost(world: World, host: string | undefined): Database | undefined {
+  if (!host) return undefined;
+  for (const db of Object.values(targetsState(world).databases)) if (db.host === host) return db;
+  return undefined;
+}
+
+/** Whether a login succeeds: the user exists and the password is the one the database holds now. */
+export function canLogin(db: Database, username: string | undefined, password: string | undefined): boolean {
+  return username !== undefined && db.users[username]?.password === password;
+}
+
+/** A login attempt, counted on the database. */
+export function login(db: Database, username: string | undefined, password: string | undefined): boolean {
+  const ok = canLogin(db, username, password);
+  if (ok) db.logins.ok++;
+  else db.logins.failed++;
+  return ok;
+}
