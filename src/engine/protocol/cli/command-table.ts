@@ -35,11 +35,17 @@ export interface CliServiceSource {
   operations: readonly { name: string; input: z.ZodType; idempotencyToken?: string }[];
 }
 
+function byCodePoint(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 export function cliCommandTable(modules: readonly CliServiceSource[]): CliCommandTable {
   const services = new Map<string, Map<string, CliCommand>>();
-  for (const module of [...modules].sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const module of [...modules].sort((a, b) => byCodePoint(a.name, b.name))) {
     const commands = new Map<string, CliCommand>();
-    for (const operation of [...module.operations].sort((a, b) => a.name.localeCompare(b.name))) {
+    // The CLI lists operations in the model's order, which is sorted by name (code points: ListSecretVersionIds
+    // before ListSecrets).
+    for (const operation of [...module.operations].sort((a, b) => byCodePoint(a.name, b.name))) {
       const shape = inputShape(module.name, operation.input);
       if (shape.kind !== 'structure') continue;
       const name = kebabName(operation.name);

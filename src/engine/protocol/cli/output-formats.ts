@@ -37,7 +37,7 @@ export function formatJson(value: Json): string {
 export function formatYaml(value: Json): string {
   if (!isContainer(value)) return `${JSON.stringify(value)}\n`;
   if (isJsonObject(value) && Object.keys(value).length === 0) return '{}\n';
-  return yamlStringify(value, { version: '1.1', sortMapEntries: true, indentSeq: false, lineWidth: 0 });
+  return yamlStringify(value, { version: '1.1', sortMapEntries: true, indentSeq: false, lineWidth: 0, singleQuote: true });
 }
 
 /** awscli/text.py, rule for rule. */

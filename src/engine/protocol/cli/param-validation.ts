@@ -79,8 +79,13 @@ function visit(shape: InputShape, value: unknown, name: string, problems: string
   switch (shape.kind) {
     case 'structure': {
       const source = value as Record<string, unknown>;
-      for (const member of shape.members) {
-        if (member.required && source[member.wire] === undefined) problems.push(`Missing required parameter in ${name}: "${member.wire}"`);
+      // Required members are checked at the top level only (argparse names missing flags first). Below it, the
+      // engine's schemas are stricter than some AWS models (a Tag's Key and Value are both optional in the Secrets
+      // Manager model), so a missing nested member is left for the service to refuse, as AWS does.
+      if (name === 'input') {
+        for (const member of shape.members) {
+          if (member.required && source[member.wire] === undefined) problems.push(`Missing required parameter in ${name}: "${member.wire}"`);
+        }
       }
       const known = new Set(shape.members.map((member) => member.wire));
       for (const key of Object.keys(source)) {
