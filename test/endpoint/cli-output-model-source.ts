@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createSimulator } from '../../src/engine/index.ts';
+import { CLI_SERVICES } from '../../src/engine/protocol/cli/command-table.ts';
 import type { CliOutputModel, CliShape } from '../../src/engine/protocol/cli/output-model-types.ts';
 
 /**
@@ -32,7 +33,7 @@ export function buildOutputModel(): CliOutputModel {
   const sim = createSimulator();
   const model: CliOutputModel = { operations: {}, shapes: {} };
   const byService = new Map<string, string[]>();
-  for (const { service, operation } of sim.operations()) byService.set(service, [...(byService.get(service) ?? []), operation]);
+  for (const { service, operation } of sim.operations()) if (CLI_SERVICES.includes(service)) byService.set(service, [...(byService.get(service) ?? []), operation]);
   for (const [service, operations] of [...byService].sort(([a], [b]) => a.localeCompare(b))) {
     const botocore = loadModel(service);
     const shapes: Record<string, CliShape> = {};
