@@ -14,6 +14,7 @@ const MODEL_ROOT = process.env.BOTOCORE_DATA ?? '/usr/lib/python3/dist-packages/
 const MODEL_DIRS: Record<WireService, string> = {
   secretsmanager: `${MODEL_ROOT}/secretsmanager/2017-10-17`,
   kms: `${MODEL_ROOT}/kms/2014-11-01`,
+  cloudtrail: `${MODEL_ROOT}/cloudtrail/2013-11-01`,
 };
 
 /** botocore ships its models plain (Debian's awscli) or gzipped (pip's botocore). */
@@ -69,7 +70,7 @@ function membersReachable(model: Model, operations: string[]): MemberUse[] {
   return uses;
 }
 
-describe.each(['secretsmanager', 'kms'] as const)('%s members against the AWS model', (service) => {
+describe.each(['secretsmanager', 'kms', 'cloudtrail'] as const)('%s members against the AWS model', (service) => {
   const path = modelPath(service);
 
   it('has the AWS model to compare with', () => {

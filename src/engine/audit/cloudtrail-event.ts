@@ -58,9 +58,26 @@ export function recipientsOf(entry: LogEntry): string[] {
   return recipients ?? [own];
 }
 
+/**
+ * The resources an event names. A create call is authorized before its resource exists (CreateKey on `*`,
+ * CreateSecret on the ARN without its random suffix), but the record names what it made, so a new secret's or key's
+ * history starts with its creation.
+ */
+export function entryResources(entry: LogEntry): readonly { arn: string; accountId: string }[] {
+  if (entry.kind !== 'call' || entry.errorCode || !entry.responseElements) return entry.resources;
+  const response = entry.responseElements as { arn?: unknown; keyMetadata?: { arn?: unknown } };
+  const made = typeof response.arn === 'string' ? response.arn : typeof response.keyMetadata?.arn === 'string' ? response.keyMetadata.arn : undefined;
+  const accountId = made?.split(':')[4];
+  if (!made || !accountId) return entry.resources;
+  if (entry.resources.length === 0) return [{ arn: made, accountId }];
+  if (entry.resources.length === 1 && made !== entry.resources[0]!.arn && made.startsWith(entry.resources[0]!.arn)) return [{ arn: made, accountId }];
+  return entry.resources;
+}
+
 function resourcesOf(entry: LogEntry): CloudTrailEvent['resources'] {
-  if (entry.resources.length === 0) return undefined;
-  return entry.resources.map((resource) => {
+  const resources = entryResources(entry);
+  if (resources.length === 0) return undefined;
+  return resources.map((resource) => {
     const type = resourceTypeOf(resource.arn);
     return { accountId: resource.accountId, ...(type ? { type } : {}), ARN: resource.arn };
   });

@@ -1,5 +1,5 @@
 import type { LogEntry, World } from '../kernel/index.ts';
-import { awsRegionOf, eventSourceOf, renderEvent, type CloudTrailEvent } from './cloudtrail-event.ts';
+import { awsRegionOf, entryResources, eventSourceOf, renderEvent, type CloudTrailEvent } from './cloudtrail-event.ts';
 import { eventIdOf } from './event-ids.ts';
 import { RETENTION_MS, eventHistoryOf } from './history.ts';
 import { resourceTypeOf } from './resources.ts';
@@ -32,6 +32,8 @@ export interface HistoryQuery {
   endTime?: number;
   /** true: only failed calls; false: only successful ones. */
   failed?: boolean;
+  /** Part of a resource ARN, e.g. a secret's name (the app's filter; LookupEvents matches whole names only). */
+  resourceContains?: string;
 }
 
 /** One row of the history: the fields LookupEvents returns beside the record itself. */
@@ -62,9 +64,9 @@ function attributeMatches(entry: LogEntry, key: LookupAttributeKey, value: strin
     case 'AccessKeyId':
       return entry.kind === 'call' && entry.principal.accessKeyId === value;
     case 'ResourceName':
-      return entry.resources.some((resource) => resource.arn === value);
+      return entryResources(entry).some((resource) => resource.arn === value);
     case 'ResourceType':
-      return entry.resources.some((resource) => resourceTypeOf(resource.arn) === value);
+      return entryResources(entry).some((resource) => resourceTypeOf(resource.arn) === value);
     case 'EventId':
       return eventIdOf(seed, entry.sequence, recipient) === value;
   }
@@ -75,6 +77,8 @@ function matches(entry: LogEntry, query: HistoryQuery, seed: string): boolean {
   if (query.startTime !== undefined && entry.eventTime < query.startTime) return false;
   if (query.endTime !== undefined && entry.eventTime > query.endTime) return false;
   if (query.failed !== undefined && (entry.kind === 'call' && entry.errorCode !== undefined) !== query.failed) return false;
+  const fragment = query.resourceContains;
+  if (fragment && !entryResources(entry).some((resource) => resource.arn.includes(fragment))) return false;
   for (const { key, value } of query.attributes ?? []) {
     if (!attributeMatches(entry, key, value, query.accountId, seed)) return false;
   }
@@ -94,7 +98,7 @@ function toHistoryEvent(entry: LogEntry, accountId: string, seed: string): Histo
     eventTime: entry.eventTime,
     eventSource: record.eventSource,
     ...(username ? { username } : {}),
-    resources: entry.resources.map((resource) => {
+    resources: entryResources(entry).map((resource) => {
       const resourceType = resourceTypeOf(resource.arn);
       return { ...(resourceType ? { resourceType } : {}), resourceName: resource.arn };
     }),
