@@ -1,0 +1,197 @@
+import { DAY, HOUR } from '../../clock/index.ts';
+import type { World } from '../../kernel/index.ts';
+import { findSecret, secretsState, type Secret } from '../../secrets/index.ts';
+import { kmsState, type KmsKey } from '../../kms/index.ts';
+import { CONTROLS, type CheckResult, type Control } from './controls.ts';
+import { findingRecords, securityHubState, type Finding } from './state.ts';
+
+/** Security Hub runs periodic checks within 12 hours of the previous run (CSPM user guide, "Schedule for running security checks"). */
+export const PERIODIC_INTERVAL = 12 * HOUR;
+/** Security Hub deletes a finding that has not been updated for 90 days (archived findings here). */
+const ARCHIVED_RETENTION = 90 * DAY;
+
+export interface FindingDeps {
+  /** Whether a secret's resource policy grants public access (the IAM validator's analysis). */
+  isPublicPolicy(document: string): boolean;
+}
+
+const SECRET_ARN = /^arn:aws:secretsmanager:([a-z0-9-]+):(\d{12}):secret:/;
+const KEY_ARN = /^arn:aws:kms:([a-z0-9-]+):(\d{12}):key\/(.+)$/;
+
+function fixLinkFor(control: Control, resourceId: string, keyId?: string): string {
+  if (control.resourceType === 'AwsKmsKey') return `#/kms/${encodeURIComponent(keyId ?? resourceId)}`;
+  return `#/secrets/${encodeURIComponent(resourceId)}`;
+}
+
+/** FNV-1a, twice with different seeds: a stable UUID-shaped id per control and resource, without the world's RNG. */
+function stableHex(text: string, seed: number): string {
+  let hash = seed >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, '0');
+}
+
+function findingId(control: Control, resourceArn: string, region: string, accountId: string): string {
+  const key = `${control.id}|${resourceArn}`;
+  const a = stableHex(key, 0x811c9dc5);
+  const b = stableHex(key, 0x1234567);
+  const c = stableHex(key, 0x9e3779b9);
+  const uuid = `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-8${c.slice(1, 4)}-${c.slice(4)}${a.slice(0, 4)}`;
+  return `arn:aws:securityhub:${region}:${accountId}:security-control/${control.id}/finding/${uuid}`;
+}
+
+function record(world: World, control: Control, resource: { arn: string; accountId: string; region: string; keyId?: string }, result: CheckResult, now: number): void {
+  const records = findingRecords(world);
+  const key = `${control.id}|${resource.arn}`;
+  const existing = records.findings[key];
+  if (result.status === 'NOT_APPLICABLE') {
+    if (existing && existing.recordState === 'ACTIVE') {
+      existing.recordState = 'ARCHIVED';
+      existing.updatedAt = now;
+    }
+    return;
+  }
+  if (!existing) {
+    records.findings[key] = {
+      id: findingId(control, resource.arn, resource.region, resource.accountId),
+      controlId: control.id,
+      title: control.title,
+      severity: control.severity,
+      complianceStatus: result.status,
+      recordState: 'ACTIVE',
+      workflowStatus: result.status === 'FAILED' ? 'NEW' : 'RESOLVED',
+      resourceType: control.resourceType,
+      resourceId: resource.arn,
+      accountId: resource.accountId,
+      region: resource.region,
+      firstObservedAt: now,
+      lastObservedAt: now,
+      createdAt: now,
+      updatedAt: now,
+      statusReason: result.reason,
+      remediation: control.remediation,
+      fixLink: fixLinkFor(control, resource.arn, resource.keyId),
+    };
+    return;
+  }
+  const changed = existing.complianceStatus !== result.status || existing.recordState !== 'ACTIVE' || existing.statusReason !== result.reason;
+  if (existing.complianceStatus !== result.status) {
+    // Security Hub's own workflow rule: a FAILED finding that passes is RESOLVED; one that fails again is NEW.
+    existing.workflowStatus = result.status === 'PASSED' ? 'RESOLVED' : 'NEW';
+  }
+  existing.complianceStatus = result.status;
+  existing.recordState = 'ACTIVE';
+  existing.statusReason = result.reason;
+  existing.lastObservedAt = now;
+  if (changed) existing.updatedAt = now;
+}
+
+function parameterOf(world: World, accountId: string, controlId: string) {
+  const own = securityHubState(world).parameters[accountId]?.[controlId];
+  return (name: string) => own?.[name];
+}
+
+/** The secrets (by name) whose stored versions were sealed under the key: they become unreadable if it is deleted. */
+function secretsUsingKey(world: World, key: KmsKey): string[] {
+  const secrets = secretsState(world).regions[`${key.accountId}/${key.region}`]?.secrets ?? {};
+  return Object.values(secrets)
+    .filter((s) => Object.values(s.versions).some((v) => v.stages.length > 0 && v.value?.keyArn === key.arn))
+    .map((s) => s.name);
+}
+
+export function checkSecret(world: World, deps: FindingDeps, secret: Secret, now: number, which: 'change' | 'all'): void {
+  const outcome = findingRecords(world).rotationOutcomes[secret.arn];
+  for (const control of CONTROLS) {
+    if (control.resourceType !== 'AwsSecretsManagerSecret' || (which === 'change' && control.schedule !== 'change')) continue;
+    const result = control.check(secret, {
+      now,
+      parameter: parameterOf(world, secret.accountId, control.id),
+      lastRotationFailed: outcome?.failed ?? false,
+      isPublic: deps.isPublicPolicy,
+    });
+    record(world, control, { arn: secret.arn, accountId: secret.accountId, region: secret.region }, result, now);
+  }
+}
+
+export function checkKey(world: World, key: KmsKey, now: number, which: 'change' | 'all'): void {
+  for (const control of CONTROLS) {
+    if (control.resourceType !== 'AwsKmsKey' || (which === 'change' && control.schedule !== 'change')) continue;
+    const result = control.check(key, { now, secretsUsingKey: secretsUsingKey(world, key) });
+    record(world, control, { arn: key.arn, accountId: key.accountId, region: key.region, keyId: key.keyId }, result, now);
+  }
+}
+
+/** A resource that no longer exists: its findings are archived (they no longer describe anything). */
+export function archiveResource(world: World, arn: string, now: number): void {
+  const records = findingRecords(world);
+  delete records.rotationOutcomes[arn];
+  for (const finding of Object.values(records.findings)) {
+    if (finding.resourceId === arn && finding.recordState === 'ACTIVE') {
+      finding.recordState = 'ARCHIVED';
+      finding.updatedAt = now;
+    }
+  }
+}
+
+/** Change-triggered checks for a resource named by ARN (a secret or a KMS key). */
+export function checkChangedResource(world: World, deps: FindingDeps, arn: string, now: number): void {
+  const secretArn = SECRET_ARN.exec(arn);
+  if (secretArn) {
+    const secret = findSecret(world, arn, secretArn[2]!, secretArn[1]!);
+    if (secret) checkSecret(world, deps, secret, now, 'change');
+    else archiveResource(world, arn, now);
+    return;
+  }
+  const keyArn = KEY_ARN.exec(arn);
+  if (keyArn) {
+    const key = kmsState(world).regions[`${keyArn[2]}/${keyArn[1]}`]?.keys[keyArn[3]!];
+    if (key) checkKey(world, key, now, 'change');
+    else archiveResource(world, arn, now);
+  }
+}
+
+/**
+ * Periodic runs happen every 12 hours of virtual time (at 00:00 and 12:00 UTC). They are not scheduled tasks: a run
+ * that fell due is carried out, at its own instant, when the world is next looked at (any logged entry, or
+ * GetFindings). Between entries nothing changes a secret or key (scheduled work logs a service event), so a late
+ * run sees exactly what an on-time run would have seen, and a year-long jump costs nothing until someone looks.
+ */
+export function catchUpPeriodicChecks(world: World, deps: FindingDeps, now: number): void {
+  const records = findingRecords(world);
+  if (records.nextPeriodicRun === 0) records.nextPeriodicRun = Math.floor(now / PERIODIC_INTERVAL) * PERIODIC_INTERVAL + PERIODIC_INTERVAL;
+  while (records.nextPeriodicRun <= now) {
+    runAllChecks(world, deps, records.nextPeriodicRun);
+    records.nextPeriodicRun += PERIODIC_INTERVAL;
+  }
+}
+
+/** Every control on every secret and customer managed key; findings of vanished resources archived, old ones pruned. */
+export function runAllChecks(world: World, deps: FindingDeps, now: number): void {
+  const records = findingRecords(world);
+  const seen = new Set<string>();
+  for (const region of Object.values(secretsState(world).regions)) {
+    for (const secret of Object.values(region.secrets)) {
+      seen.add(secret.arn);
+      checkSecret(world, deps, secret, now, 'all');
+    }
+  }
+  for (const region of Object.values(kmsState(world).regions)) {
+    for (const key of Object.values(region.keys)) {
+      seen.add(key.arn);
+      checkKey(world, key, now, 'all');
+    }
+  }
+  for (const [id, finding] of Object.entries(records.findings)) {
+    if (!seen.has(finding.resourceId) && finding.recordState === 'ACTIVE') {
+      finding.recordState = 'ARCHIVED';
+      finding.updatedAt = now;
+    }
+    if (finding.recordState === 'ARCHIVED' && now - finding.updatedAt > ARCHIVED_RETENTION) delete records.findings[id];
+  }
+}
+
+export function activeFindings(world: World): Finding[] {
+  return Object.values(findingRecords(world).findings).filter((f) => f.recordState === 'ACTIVE');
+}
