@@ -6,6 +6,7 @@ import { printTable, writeResults, type Metric } from './results.ts';
 import { secretsGetSecretValueBench } from './secrets-get-secret-value.ts';
 import { iamEvaluateBench } from './iam-evaluate.ts';
 import { appBundleBench } from './app-bundle.ts';
+import { pricingProjectionBench } from './pricing-projection.ts';
 
 const profileDir = process.argv.includes('--profile') ? new URL('./profiles/', import.meta.url).pathname : undefined;
 
@@ -13,6 +14,7 @@ const benches: { name: string; run: () => Promise<Metric[]> }[] = [
   { name: 'Secrets Manager GetSecretValue (in-process, HTTP, echo)', run: () => secretsGetSecretValueBench(profileDir ? { profileDir } : {}) },
   { name: 'IAM policy evaluation (authorizer, policies parsed once)', run: async () => iamEvaluateBench() },
   { name: 'App bundle (initial JavaScript, gzip)', run: async () => appBundleBench() },
+  { name: 'Pricing: 12-month projection, 10,000 secrets, a billion calls', run: async () => pricingProjectionBench() },
 ];
 
 const metrics: Metric[] = [];

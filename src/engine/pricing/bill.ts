@@ -84,10 +84,10 @@ function usageMeters(world: World, month: string, accountId: string): Record<str
 }
 
 function requestCount(meters: Record<string, number>, service: string): number {
-  let total = 0;
+  let calls = 0;
   const prefix = `${service}:`;
-  for (const [meter, count] of Object.entries(meters)) if (meter.startsWith(prefix)) total += count;
-  return total;
+  for (const [meter, count] of Object.entries(meters)) if (meter.startsWith(prefix)) calls += count;
+  return calls;
 }
 
 function fellBackNote(price: UnitPrice, region: string): string {

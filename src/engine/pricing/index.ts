@@ -5,3 +5,6 @@ export { computeBill, examComparison, ROUNDING_RULE, type Bill, type BillRequest
 export { monthSpan, monthOf, monthsFrom, nextMonth, type MonthSpan } from './calendar.ts';
 export { storageSpans, ledgerOf, type StorageSpan } from './storage-usage.ts';
 export type { LifecycleLedger, LifecycleSegment, MeteredResource } from './lifecycle-ledger.ts';
+export { trafficOver, apiCallInterval, type TrafficModel, type TrafficResult } from './traffic-model.ts';
+export { project, DEFAULT_DESIGN, ROTATION_PROFILE, parameterStoreLimits, type Design, type SecretStore, type Projection, type MonthProjection, type ProjectionLine, type ProjectionOptions } from './projection.ts';
+export { applyWhatIf, compareDesigns, type WhatIf, type Comparison } from './what-ifs.ts';
