@@ -17,7 +17,8 @@ const SECOND_VALUE = new RegExp(`^(${ESCAPED_COMMA}|[${START_WORD}])(${ESCAPED_C
 const SINGLE_QUOTED = /^'(?:\\\\|\\'|[^'])*'/;
 const DOUBLE_QUOTED = /^"(?:\\\\|\\"|[^"])*"/;
 const KEY_CHARS = /[a-zA-Z0-9\-_.#/:]/;
-const WHITESPACE = /[ \t\n\r\x0b\x0c]/;
+// Python's string.whitespace: space, tab, newline, carriage return, vertical tab, form feed.
+const WHITESPACE = /[ \t\n\r\v\f]/;
 const EOF = '';
 
 class SyntaxError_ extends ShorthandParseError {
