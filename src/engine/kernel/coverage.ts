@@ -6,6 +6,7 @@ const SERVICE_TITLES: Record<string, string> = {
   iam: 'AWS Identity and Access Management (IAM)',
   sts: 'AWS Security Token Service (STS)',
   organizations: 'AWS Organizations',
+  cloudtrail: 'AWS CloudTrail',
 };
 
 /** The markdown of docs/coverage.md: every AWS operation the registry holds, by service (moto keeps one too). */
