@@ -23,7 +23,7 @@ function fixLinkFor(control: Control, resourceId: string, keyId?: string): strin
   return `#/secrets/${encodeURIComponent(resourceId)}`;
 }
 
-/** FNV-1a, twice with different seeds: a stable UUID-shaped id per control and resource, without the world's RNG. */
+/** FNV-1a with different seeds: a stable UUID-shaped id per control and resource, without the world's RNG. */
 function stableHex(text: string, seed: number): string {
   let hash = seed >>> 0;
   for (let i = 0; i < text.length; i++) {
@@ -38,7 +38,8 @@ function findingId(control: Control, resourceArn: string, region: string, accoun
   const a = stableHex(key, 0x811c9dc5);
   const b = stableHex(key, 0x1234567);
   const c = stableHex(key, 0x9e3779b9);
-  const uuid = `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-8${c.slice(1, 4)}-${c.slice(4)}${a.slice(0, 4)}`;
+  const d = stableHex(key, 0x85ebca6b);
+  const uuid = `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-8${c.slice(1, 4)}-${c.slice(4)}${d}`;
   return `arn:aws:securityhub:${region}:${accountId}:security-control/${control.id}/finding/${uuid}`;
 }
 
