@@ -62,6 +62,7 @@ export function invokeStep(ctx: OperationContext, caller: PipelineCaller, run: R
         token: run.token,
         template: fn.template,
         wrongPassword: fault === 'wrongPassword',
+        configurationTest: run.mode === 'test',
         database: (host) => {
           if (!fn.network.databaseRoute || fault === 'databaseUnreachable') {
             unreachable = true;

@@ -25,6 +25,8 @@ export interface StepEnvironment {
   database: (host: string | undefined) => Database | undefined | 'unreachable';
   /** Injected: the database refuses every password. */
   wrongPassword: boolean;
+  /** RotateImmediately=false: testSecret checks the configuration on an empty pending version. */
+  configurationTest: boolean;
 }
 
 const EXCLUDED = '/@"\'\\';
@@ -136,6 +138,15 @@ function setSecret(env: StepEnvironment): void {
 
 function testSecret(env: StepEnvironment): void {
   if (isGeneric(env.template)) return;
+  if (env.configurationTest) {
+    // Nothing to log in with yet: the check is that the function reaches the secret and the database.
+    const current = parse(env.client.must('GetSecretValue', { secretId: env.secretArn, versionStage: 'AWSCURRENT' }, 'VersionStage=AWSCURRENT').secretString, env.secretArn);
+    const db = connect(env, current.host);
+    if (!loginWorks(env, db, current.username, current.password)) {
+      throw new StepFailure(`testSecret: Unable to log into database with current secret of secret ARN ${env.secretArn}`);
+    }
+    return;
+  }
   const pending = pendingDict(env);
   const db = connect(env, pending.host);
   if (!loginWorks(env, db, pending.username, pending.password)) {
