@@ -1,8 +1,7 @@
-import type { World } from '../kernel/index.ts';
 import { monthSpan } from './calendar.ts';
 import { Money, ZERO, sum, toCents } from './money.ts';
 import type { PriceBook, PricedService, UnitPrice } from './price-book.ts';
-import { storageSpans, type StorageSpan } from './storage-usage.ts';
+import { storageSpans, type BillableWorld, type StorageSpan } from './storage-usage.ts';
 
 /**
  * One account's bill for one calendar month, like the Bills page: line items (usage, unit price, amount), the free
@@ -79,7 +78,7 @@ export const ROUNDING_RULE =
 
 const HOUR_MS = new Money(3_600_000);
 
-function usageMeters(world: World, month: string, accountId: string): Record<string, number> {
+function usageMeters(world: BillableWorld, month: string, accountId: string): Record<string, number> {
   return world.usage[month]?.[accountId] ?? {};
 }
 
@@ -207,7 +206,7 @@ function requestLine(
 
 const MB_MS_PER_GB_SECOND = new Money(1024 * 1000);
 
-export function computeBill(world: World, prices: PriceBook, request: BillRequest): Bill {
+export function computeBill(world: BillableWorld, prices: PriceBook, request: BillRequest): Bill {
   const freeTier = request.freeTier ?? true;
   const span = monthSpan(request.month);
   const periodEnd = Math.max(span.start, Math.min(span.end, world.clock.now));
@@ -284,7 +283,7 @@ export interface ExamComparison {
  * Exam questions price things as if no free tier existed; the real bill applies it. Same usage, two readings, and the
  * difference explained.
  */
-export function examComparison(world: World, prices: PriceBook, request: Omit<BillRequest, 'freeTier'>): ExamComparison {
+export function examComparison(world: BillableWorld, prices: PriceBook, request: Omit<BillRequest, 'freeTier'>): ExamComparison {
   const withFreeTier = computeBill(world, prices, { ...request, freeTier: true });
   const examView = computeBill(world, prices, { ...request, freeTier: false });
   const difference = examView.totalDue.minus(withFreeTier.totalDue);

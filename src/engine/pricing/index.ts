@@ -8,3 +8,5 @@ export type { LifecycleLedger, LifecycleSegment, MeteredResource } from './lifec
 export { trafficOver, apiCallInterval, type TrafficModel, type TrafficResult } from './traffic-model.ts';
 export { project, DEFAULT_DESIGN, ROTATION_PROFILE, parameterStoreLimits, type Design, type SecretStore, type Projection, type MonthProjection, type ProjectionLine, type ProjectionOptions } from './projection.ts';
 export { applyWhatIf, compareDesigns, type WhatIf, type Comparison } from './what-ifs.ts';
+export { describedWorld, usageDescriptionSchema, type UsageDescription } from './usage-description.ts';
+export type { BillableWorld } from './storage-usage.ts';

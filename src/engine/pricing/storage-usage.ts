@@ -23,7 +23,10 @@ export interface StorageSpan {
   tags: Record<string, string>;
 }
 
-export function ledgerOf(world: World): LifecycleLedger {
+/** What billing reads of a world: a bill can also be made for a described month (usage-description.ts). */
+export type BillableWorld = Pick<World, 'clock' | 'usage' | 'records' | 'services' | 'defaultRegion'>;
+
+export function ledgerOf(world: BillableWorld): LifecycleLedger {
   return (world.records[BILLING_SERVICE] as LifecycleLedger | undefined) ?? emptyLedger();
 }
 
@@ -32,8 +35,12 @@ export function ledgerOf(world: World): LifecycleLedger {
  * resource itself remembers. A key's material dates give its rotations exactly; a secret scheduled for deletion is
  * taken to have been scheduled at its last change, the best the saved state can say.
  */
-function adopted(world: World, ledger: LifecycleLedger, accountId: string): { secrets: MeteredResource[]; keys: MeteredResource[] } {
+function adopted(billable: BillableWorld, ledger: LifecycleLedger, accountId: string): { secrets: MeteredResource[]; keys: MeteredResource[] } {
   const secrets: MeteredResource[] = [];
+  const keys: MeteredResource[] = [];
+  // secretsState and kmsState read only `services`; a described month has none of either.
+  const world = billable as World;
+  if (!world.services.secretsmanager || !world.services.kms) return { secrets, keys };
   for (const [place, regionState] of Object.entries(secretsState(world).regions)) {
     if (!place.startsWith(`${accountId}/`)) continue;
     for (const secret of Object.values(regionState.secrets)) {
@@ -48,7 +55,6 @@ function adopted(world: World, ledger: LifecycleLedger, accountId: string): { se
       secrets.push({ arn: secret.arn, accountId, region: secret.region, segments });
     }
   }
-  const keys: MeteredResource[] = [];
   for (const [place, regionState] of Object.entries(kmsState(world).regions)) {
     if (!place.startsWith(`${accountId}/`)) continue;
     for (const key of Object.values(regionState.keys)) {
@@ -98,7 +104,7 @@ function spansOf(kind: StorageSpan['kind'], resources: Iterable<MeteredResource>
 }
 
 /** Every storage span of one account's secrets and keys within [from, to), time beyond the world's clock excluded. */
-export function storageSpans(world: World, accountId: string, from: number, to: number): StorageSpan[] {
+export function storageSpans(world: BillableWorld, accountId: string, from: number, to: number): StorageSpan[] {
   const ledger = ledgerOf(world);
   const now = world.clock.now;
   const extra = adopted(world, ledger, accountId);

@@ -210,3 +210,40 @@ describe('worked examples, to the cent', () => {
     expect(b.unallocated.toString()).toBe('0.00002');
   });
 });
+
+describe('worked examples from described months (the table `secretslab bill --usage` prices)', () => {
+  // Each row: what the month held, the exam-view total (no free tier) and the real bill's total, and why.
+  const rows: { name: string; usage: pricing.UsageDescription; exam: string; real: string }[] = [
+    // The study guide: $4.00 + $0.50 + $1.00 + 100,000 × $0.03 / 10,000 ($0.30) = $5.80; free tier takes 20,000
+    // KMS requests off ($0.06): $5.74.
+    { name: "the study guide's example", usage: { month: '2026-01', secrets: 10, secretsManagerCalls: 100_000, customerManagedKeys: 1, kmsRequests: 100_000 }, exam: '5.80', real: '5.74' },
+    // One secret all month: $0.40 (reference, "our arithmetic").
+    { name: 'one secret', usage: { month: '2026-04', secrets: 1 }, exam: '0.40', real: '0.40' },
+    // A primary and two replicas: 3 × $0.40.
+    { name: 'primary and two replicas', usage: { month: '2026-04', secrets: 1, replicas: 2 }, exam: '1.20', real: '1.20' },
+    // 1,000,000 GetSecretValue calls: 100 × $0.05 = $5.00; with the AWS managed key the 1,000,000 Decrypts still cost
+    // $3.00 in the exam view, $2.94 after the free tier.
+    { name: 'a million reads', usage: { month: '2026-04', secretsManagerCalls: 1_000_000, kmsRequests: 1_000_000 }, exam: '8.00', real: '7.94' },
+    // 100 secrets + 1 M calls: $40 + $5 = $45 (reference), KMS left out as the reference does.
+    { name: '100 secrets and a million calls', usage: { month: '2026-04', secrets: 100, secretsManagerCalls: 1_000_000 }, exam: '45.00', real: '45.00' },
+    // A key rotated five times: $1 + $1 + $1 (only two rotations billed) = $3.00.
+    { name: 'a key rotated five times', usage: { month: '2026-04', customerManagedKeys: 1, keyRotations: 5 }, exam: '3.00', real: '3.00' },
+    // 100 secrets rotated monthly at 128 MB, 1 s a step: 400 requests and 400 × 128 × 1000 MB-ms = 50 GB-s.
+    // Exam view: 400 × $0.0000002 + 50 × $0.0000166667 = $0.00008 + $0.000833335 = $0.000913335 (the reference says
+    // "≈ $0.00088", which drops part of the sum), $0.00 to the cent; inside the free tier either way.
+    { name: 'rotation functions', usage: { month: '2026-04', lambdaRequests: 400, lambdaMbMs: 400 * 128 * 1000 }, exam: '0.00', real: '0.00' },
+  ];
+
+  it.each(rows)('$name', ({ usage, exam, real }) => {
+    const described = pricing.describedWorld(usage);
+    const request = { accountId: described.accountId, month: described.month };
+    expect(pricing.computeBill(described.world, prices, { ...request, freeTier: false }).totalDue.toFixed(2)).toBe(exam);
+    expect(pricing.computeBill(described.world, prices, request).totalDue.toFixed(2)).toBe(real);
+  });
+
+  it("keeps the rotation functions' exact cost below a cent", () => {
+    const described = pricing.describedWorld({ month: '2026-04', lambdaRequests: 400, lambdaMbMs: 400 * 128 * 1000 });
+    const exam = pricing.computeBill(described.world, prices, { accountId: described.accountId, month: described.month, freeTier: false });
+    expect(exam.total.toString()).toBe('0.000913335');
+  });
+});
