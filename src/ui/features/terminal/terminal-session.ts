@@ -1,0 +1,234 @@
+import type { CallRequest, CallResult, loadAwsCli } from '../../../engine/index.ts';
+import type { CliCommandTable } from '../../../engine/protocol/cli/index.ts';
+
+/**
+ * The terminal's line discipline and shell, without the widget: it takes what xterm reports as typed (`onData`) and
+ * answers with text to write. A small shell around the AWS CLI: history (up/down), editing (left/right, backspace),
+ * Ctrl+C, Ctrl+L and `clear`, Tab completion, `NAME=value` and `NAME=$(aws ...)` variables used as `$NAME`, `echo`,
+ * `history`. Kept apart from the Svelte view so it can be tested without a browser.
+ */
+
+export type AwsCli = Awaited<ReturnType<typeof loadAwsCli>>;
+
+export interface TerminalSessionOptions {
+  cli: AwsCli;
+  table: CliCommandTable;
+  /** One call through the app (as the acting principal, recorded in the call log, undoable). */
+  call: (request: CallRequest) => CallResult;
+  region: () => string;
+  idempotencyToken: () => string;
+  write: (text: string) => void;
+}
+
+const PROMPT = '\x1b[1;32m$\x1b[0m ';
+const RED = '\x1b[31m';
+const RESET = '\x1b[0m';
+const HISTORY_LIMIT = 200;
+
+/** xterm wants CR LF; the CLI's output has bare LF. */
+function crlf(text: string): string {
+  return text.replace(/\r?\n/g, '\r\n');
+}
+
+export class TerminalSession {
+  private line = '';
+  private cursor = 0;
+  private readonly history: string[] = [];
+  /** Index into history while browsing with up/down; history.length means the line being typed. */
+  private browsing = 0;
+  private draft = '';
+  readonly env: Record<string, string> = {};
+
+  constructor(private readonly options: TerminalSessionOptions) {}
+
+  get prompt(): string {
+    return PROMPT;
+  }
+
+  start(): void {
+    this.options.write(
+      crlf(
+        'SecretsLab terminal: AWS CLI v2 syntax against this page\'s simulator (nothing leaves the page).\nTry: aws secretsmanager create-secret --name demo --secret-string hello\n     aws help    (Tab completes services, commands and flags)\n',
+      ) + PROMPT,
+    );
+  }
+
+  /** Everything xterm's onData delivers: keystrokes, escape sequences, pasted text. */
+  input(data: string): void {
+    // A paste of several lines runs them one after the other, as a shell does.
+    if (data.length > 1 && /[\r\n]/.test(data) && !data.startsWith('\x1b')) {
+      const parts = data.split(/\r\n|\r|\n/);
+      parts.forEach((part, i) => {
+        this.insert(part);
+        if (i < parts.length - 1) this.enter();
+      });
+      return;
+    }
+    switch (data) {
+      case '\r':
+        return this.enter();
+      case '\x7f':
+      case '\b':
+        return this.backspace();
+      case '\x03':
+        return this.interrupt();
+      case '\x0c':
+        return this.clearScreen(true);
+      case '\t':
+        return this.complete();
+      case '\x1b[A':
+        return this.browse(-1);
+      case '\x1b[B':
+        return this.browse(1);
+      case '\x1b[C':
+        if (this.cursor < this.line.length) {
+          this.cursor++;
+          this.options.write(data);
+        }
+        return;
+      case '\x1b[D':
+        if (this.cursor > 0) {
+          this.cursor--;
+          this.options.write(data);
+        }
+        return;
+      case '\x1b[H':
+      case '\x01':
+        return this.moveTo(0);
+      case '\x1b[F':
+      case '\x05':
+        return this.moveTo(this.line.length);
+      default:
+        if (data.startsWith('\x1b')) return;
+        this.insert(data.replace(/[\x00-\x1f]/g, ''));
+    }
+  }
+
+  private insert(text: string): void {
+    if (!text) return;
+    this.line = this.line.slice(0, this.cursor) + text + this.line.slice(this.cursor);
+    this.cursor += text.length;
+    const rest = this.line.slice(this.cursor);
+    this.options.write(text + rest + (rest.length ? `\x1b[${rest.length}D` : ''));
+  }
+
+  private backspace(): void {
+    if (this.cursor === 0) return;
+    this.line = this.line.slice(0, this.cursor - 1) + this.line.slice(this.cursor);
+    this.cursor--;
+    const rest = this.line.slice(this.cursor);
+    this.options.write(`\b${rest} \x1b[${rest.length + 1}D`);
+  }
+
+  private moveTo(position: number): void {
+    const delta = position - this.cursor;
+    if (delta > 0) this.options.write(`\x1b[${delta}C`);
+    if (delta < 0) this.options.write(`\x1b[${-delta}D`);
+    this.cursor = position;
+  }
+
+  /** Replaces the whole line being edited (history browsing, completion). */
+  private replaceLine(text: string): void {
+    this.moveTo(0);
+    this.options.write(`\x1b[K${text}`);
+    this.line = text;
+    this.cursor = text.length;
+  }
+
+  private browse(step: number): void {
+    if (this.history.length === 0) return;
+    if (this.browsing === this.history.length) this.draft = this.line;
+    const next = Math.min(this.history.length, Math.max(0, this.browsing + step));
+    if (next === this.browsing) return;
+    this.browsing = next;
+    this.replaceLine(next === this.history.length ? this.draft : this.history[next]!);
+  }
+
+  private interrupt(): void {
+    this.options.write(`^C\r\n${PROMPT}`);
+    this.line = '';
+    this.cursor = 0;
+    this.browsing = this.history.length;
+  }
+
+  private clearScreen(keepLine: boolean): void {
+    this.options.write(`\x1b[2J\x1b[3J\x1b[H${PROMPT}${keepLine ? this.line : ''}`);
+    if (!keepLine) {
+      this.line = '';
+      this.cursor = 0;
+    } else if (this.cursor < this.line.length) {
+      this.options.write(`\x1b[${this.line.length - this.cursor}D`);
+    }
+  }
+
+  private complete(): void {
+    const before = this.line.slice(0, this.cursor);
+    const candidates = this.options.cli.completeCommandLine(this.options.table, before);
+    if (candidates.length === 0) return;
+    const current = before.split(/\s+/).at(-1) ?? '';
+    const prefix = this.options.cli.commonPrefix(candidates);
+    const addition = prefix.slice(current.length) + (candidates.length === 1 ? ' ' : '');
+    if (addition) {
+      this.insert(addition);
+      return;
+    }
+    // Nothing more in common: list the choices under the line, then redraw it (bash's double Tab, at once).
+    this.options.write(`\r\n${crlf(candidates.join('  '))}\r\n${PROMPT}${this.line}`);
+    if (this.cursor < this.line.length) this.options.write(`\x1b[${this.line.length - this.cursor}D`);
+  }
+
+  private enter(): void {
+    const command = this.line;
+    this.options.write('\r\n');
+    this.line = '';
+    this.cursor = 0;
+    if (command.trim() !== '' && this.history.at(-1) !== command) {
+      this.history.push(command);
+      if (this.history.length > HISTORY_LIMIT) this.history.shift();
+    }
+    this.browsing = this.history.length;
+    if (command.trim() === 'clear') return this.clearScreen(false);
+    const { stdout, stderr } = this.execute(command);
+    if (stdout) this.options.write(crlf(stdout));
+    if (stderr) this.options.write(`${RED}${crlf(stderr)}${RESET}`);
+    this.options.write(PROMPT);
+  }
+
+  /** Runs one line; returns what to print. Public for tests and for the view's "run example" buttons. */
+  execute(command: string): { stdout: string; stderr: string; exitCode: number } {
+    const trimmed = command.trim();
+    if (trimmed === 'history') {
+      return { stdout: this.history.map((entry, i) => `${String(i + 1).padStart(5)}  ${entry}\n`).join(''), stderr: '', exitCode: 0 };
+    }
+    const assignment = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(trimmed);
+    if (assignment) return this.assign(assignment[1]!, assignment[2]!);
+    if (trimmed === 'echo' || trimmed.startsWith('echo ')) {
+      const words = this.options.cli.splitCommandLine(trimmed, this.env);
+      if (!Array.isArray(words)) return { stdout: '', stderr: `${words.error}\n`, exitCode: 255 };
+      return { stdout: `${words.slice(1).join(' ')}\n`, stderr: '', exitCode: 0 };
+    }
+    return this.runAws(trimmed);
+  }
+
+  private runAws(line: string): { stdout: string; stderr: string; exitCode: number } {
+    return this.options.cli.runCliLine(
+      line,
+      { table: this.options.table, call: this.options.call, region: this.options.region(), idempotencyToken: this.options.idempotencyToken },
+      this.env,
+    );
+  }
+
+  /** `NAME=value` or `NAME=$(aws ...)`: the README's `KEY=$(aws kms create-key --query ... --output text)`. */
+  private assign(name: string, value: string): { stdout: string; stderr: string; exitCode: number } {
+    const substitution = /^"?\$\((.*)\)"?$/s.exec(value.trim());
+    if (substitution) {
+      const result = this.runAws(substitution[1]!.trim());
+      if (result.exitCode === 0) this.env[name] = result.stdout.replace(/\n+$/, '');
+      return { stdout: '', stderr: result.stderr, exitCode: result.exitCode };
+    }
+    const words = this.options.cli.splitCommandLine(value, this.env);
+    if (!Array.isArray(words)) return { stdout: '', stderr: `${words.error}\n`, exitCode: 255 };
+    this.env[name] = words.join(' ');
+    return { stdout: '', stderr: '', exitCode: 0 };
+  }
+}
