@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulator, DAY, HOUR, MINUTE, injectFault, monitoring, type Simulator } from '../../../../src/engine/index.ts';
-import { cw, pendingVersion, rotationSetup, settle, sm, token } from './helpers.ts';
+import { cw, pendingVersion, rotationSetup, sm, token } from './helpers.ts';
 
 const TOPIC = 'arn:aws:sns:us-east-1:111122223333:secretslab-inbox';
 
