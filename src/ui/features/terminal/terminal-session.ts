@@ -100,7 +100,8 @@ export class TerminalSession {
         return this.moveTo(this.line.length);
       default:
         if (data.startsWith('\x1b')) return;
-        this.insert(data.replace(/[\x00-\x1f]/g, ''));
+        // Other control characters (Ctrl+letters the shell does not bind) are dropped, not inserted.
+        this.insert([...data].filter((char) => char >= ' ').join(''));
     }
   }
 
