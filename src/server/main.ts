@@ -3,10 +3,11 @@ import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION, type Simulator } from '../engine/in
 import { DEFAULT_HOST, DEFAULT_PORT, startEndpoint, type RunningEndpoint } from './http-endpoint.ts';
 import { startAppServer } from './app-server.ts';
 import { runEvaluate } from './evaluate-command.ts';
+import { runBill } from './bill-command.ts';
 
 /**
  * The `secretslab` command. `serve` runs the local AWS endpoint; `app` serves the built web app; `evaluate` decides
- * IAM policy requests read as JSON lines. `bill` (cost reports) joins here as its issue lands.
+ * IAM policy requests read as JSON lines; `bill` prints a month's bill.
  */
 
 interface AccessKeyView {
@@ -137,6 +138,27 @@ export function buildCli() {
         process.stderr.write(`secretslab evaluate: ${summary.bad} of ${summary.lines} lines were not valid requests\n`);
         process.exitCode = 1;
       }
+    });
+  cli
+    .command('bill', "Print one account's bill for one month, from a saved world or a described month")
+    .option('--state <file>', 'A world saved by `secretslab serve --state` or exported from the app')
+    .option('--usage <file>', 'A described month (JSON): {"month", "secrets", "replicas", "customerManagedKeys", "keyRotations", "secretsManagerCalls", "kmsRequests", "lambdaRequests", "lambdaMbMs"}')
+    .option('--month <YYYY-MM>', "The month (default: the world's current month)")
+    .option('--account <id>', "The account (default: the world's default account)")
+    .option('--exam', 'Ignore free tiers, as exam questions usually do')
+    .option('--json', 'Print the bill as JSON (amounts as exact decimal strings)')
+    .example('secretslab bill --state ./secretslab-world.json --month 2026-01')
+    .action((options: { state?: string; usage?: string; month?: unknown; account?: unknown; exam?: boolean; json?: boolean }) => {
+      process.stdout.write(
+        runBill({
+          ...(options.state ? { state: String(options.state) } : {}),
+          ...(options.usage ? { usage: String(options.usage) } : {}),
+          ...(options.month !== undefined ? { month: String(options.month) } : {}),
+          ...(options.account !== undefined ? { account: String(options.account) } : {}),
+          exam: options.exam === true,
+          json: options.json === true,
+        }),
+      );
     });
   cli.help();
   return cli;

@@ -144,7 +144,7 @@ function storageLines(spans: StorageSpan[], prices: PriceBook, monthMs: number, 
       ? `${hours.toDecimalPlaces(2).toString()} hours scheduled for deletion: AWS does not charge for ${g.service === 'kms' ? 'a key' : 'a secret'} waiting to be deleted.`
       : rotation
         ? `Each of a key's first two rotations adds the monthly key price, prorated by the hour; later rotations add nothing${fellBackNote(price, g.region)}.`
-        : `${hours.toDecimalPlaces(2).toString()} ${g.service === 'kms' ? 'key' : 'secret'}-hours = ${months.toDecimalPlaces(6).toString()} of a month, prorated by the hour${g.label.startsWith('Replica') ? '; each replica is billed as a secret of its own' : ''}${fellBackNote(price, g.region)}.`;
+        : `${hours.toDecimalPlaces(2).toString()} ${g.service === 'kms' ? 'key' : 'secret'}-hours = ${months.toDecimalPlaces(6).toString()} ${price.unit}s, prorated by the hour${g.label.startsWith('Replica') ? '; each replica is billed as a secret of its own' : ''}${fellBackNote(price, g.region)}.`;
     if (!notBilled) {
       for (const span of g.spans) {
         const spanWeight = rotation ? span.milliseconds * Math.min(span.rotations, price.billedUpTo ?? span.rotations) : span.milliseconds;
