@@ -83,6 +83,8 @@ export function createRotationEngine(): RotationEngine {
 
 /** A window opened: rotate, reattempting a failed run's pending version if one is left (same token). */
 function onScheduled(ctx: OperationContext, arn: string): void {
+  // This window's task has fired: the plan is spent.
+  delete rotationState(ctx.world).windows[arn];
   const secret: Secret | undefined = secretByArn(ctx.world, arn);
   if (!secret || secret.deletedDate !== undefined || !secret.rotation?.enabled) return;
   const run = rotationState(ctx.world).runs[arn];

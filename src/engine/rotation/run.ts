@@ -37,10 +37,11 @@ export function beginRun(ctx: OperationContext, secret: Secret, token: string, m
       previous.state = 'cancelled';
       previous.endedAt = ctx.now;
       previous.cause = 'superseded by a new rotation request';
+      // Only a run still in flight has work waiting on the schedule.
+      ctx.unschedule((task) => (task.kind === BEGIN_TASK || task.kind === ADVANCE_TASK) && task.payload.arn === secret.arn);
     }
     archiveRun(state, previous);
   }
-  ctx.unschedule((task) => (task.kind === BEGIN_TASK || task.kind === ADVANCE_TASK) && task.payload.arn === secret.arn);
   if (!secret.versions[token]) {
     // AWSPENDING sits on at most one version: a finished run may have left it on the current version.
     for (const version of Object.values(secret.versions)) version.stages = version.stages.filter((s) => s !== AWSPENDING);

@@ -12,8 +12,12 @@ export const SCHEDULED_TASK = 'secretsmanager.rotation.scheduled';
  */
 export function planNextRotation(ctx: OperationContext, secret: Secret, last: number): void {
   const state = rotationState(ctx.world);
-  ctx.unschedule((task) => task.kind === SCHEDULED_TASK && task.payload.arn === secret.arn);
-  delete state.windows[secret.arn];
+  // A planned window has its task waiting; once it fired (or none was planned) there is nothing to take back, and
+  // scanning the schedule for nothing is what a year of rotations for a thousand secrets would spend its time on.
+  if (state.windows[secret.arn]) {
+    ctx.unschedule((task) => task.kind === SCHEDULED_TASK && task.payload.arn === secret.arn);
+    delete state.windows[secret.arn];
+  }
   const rotation = secret.rotation;
   if (!rotation?.enabled || !rotation.rules || (rotation.rules.automaticallyAfterDays === undefined && rotation.rules.scheduleExpression === undefined)) {
     if (rotation) delete rotation.nextRotationDate;

@@ -48,6 +48,15 @@ export function settleApplication(
   let ok = 0;
   let failed = 0;
   let reads = 0;
+  let firstFailedAt = Infinity;
+  let lastFailedAt = -Infinity;
+  const lastInstant = (x: number, phase: number) => phase + Math.floor((x - phase) / interval) * interval;
+  const failing = (n: number, first: number, last: number) => {
+    if (n <= 0) return;
+    failed += n;
+    firstFailedAt = Math.min(firstFailedAt, first);
+    lastFailedAt = Math.max(lastFailedAt, last);
+  };
   const interval = app.connectionIntervalMs;
   app.clients.forEach((client, i) => {
     const phase = Math.floor((i * interval) / app.clients.length);
@@ -57,7 +66,7 @@ export function settleApplication(
       reads += connections;
       const value = fresh();
       if (value && works(value.username, value.password)) ok += connections;
-      else failed += connections;
+      else failing(connections, firstInstant(from, -Infinity, phase, interval), lastInstant(until, phase));
       return;
     }
     const cachedWorks = client.fetchedAt !== undefined && works(client.cachedUsername, client.cachedPassword);
@@ -66,7 +75,7 @@ export function settleApplication(
     const refreshAt = firstInstant(from, !cachedWorks && app.refreshOnAuthFailure ? -Infinity : expiry, phase, interval);
     const before = refreshAt > until ? connections : countIn(from, refreshAt - 1, phase, interval);
     if (cachedWorks) ok += before;
-    else failed += before;
+    else failing(before, firstInstant(from, -Infinity, phase, interval), lastInstant(Math.min(until, refreshAt - 1), phase));
     if (refreshAt > until) return;
     const value = fresh();
     const period = Math.ceil(app.cacheTtlMs / interval) * interval;
@@ -74,7 +83,7 @@ export function settleApplication(
     reads += refreshes;
     const after = connections - before;
     if (value && works(value.username, value.password)) ok += after;
-    else failed += after;
+    else failing(after, refreshAt, lastInstant(until, phase));
     client.fetchedAt = refreshAt + (refreshes - 1) * period;
     if (value) {
       client.cachedVersionId = value.versionId;
@@ -89,7 +98,7 @@ export function settleApplication(
   app.totals.ok += ok;
   app.totals.failed += failed;
   app.totals.reads += reads;
-  appendSegment(app.segments, { from, to: until, ok, failed });
+  appendSegment(app.segments, { from, to: until, ok, failed, ...(failed > 0 ? { firstFailedAt, lastFailedAt } : {}) });
   app.settledAt = until;
   return { reads };
 }

@@ -48,10 +48,20 @@ export function addDatabase(world: World, spec: NewDatabase): Database {
   return db;
 }
 
+/** Host name to database id, per databases record (rebuilt when a database is added or a world loaded). */
+const hostIndex = new WeakMap<object, { size: number; ids: Map<string, string> }>();
+
 export function databaseByHost(world: World, host: string | undefined): Database | undefined {
   if (!host) return undefined;
-  for (const db of Object.values(targetsState(world).databases)) if (db.host === host) return db;
-  return undefined;
+  const databases = targetsState(world).databases;
+  let index = hostIndex.get(databases);
+  const size = Object.keys(databases).length;
+  if (!index || index.size !== size) {
+    index = { size, ids: new Map(Object.values(databases).map((db) => [db.host, db.id])) };
+    hostIndex.set(databases, index);
+  }
+  const id = index.ids.get(host);
+  return id === undefined ? undefined : databases[id];
 }
 
 /** Whether a login succeeds: the user exists and the password is the one the database holds now. */

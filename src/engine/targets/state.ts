@@ -19,7 +19,15 @@ export const databaseSchema = z.object({
 });
 
 /** One stretch of virtual time in which an application's connection attempts had one outcome per client. */
-export const trafficSegmentSchema = z.object({ from: z.number(), to: z.number(), ok: z.number().int(), failed: z.number().int() });
+export const trafficSegmentSchema = z.object({
+  from: z.number(),
+  to: z.number(),
+  ok: z.number().int(),
+  failed: z.number().int(),
+  /** The first and last failed connection instants in the stretch, when any failed. */
+  firstFailedAt: z.number().optional(),
+  lastFailedAt: z.number().optional(),
+});
 
 export const clientStateSchema = z.object({
   /** When this client's cache was filled; undefined before its first read. */
