@@ -6,6 +6,7 @@ import { printTable, writeResults, type Metric } from './results.ts';
 import { secretsGetSecretValueBench } from './secrets-get-secret-value.ts';
 import { iamEvaluateBench } from './iam-evaluate.ts';
 import { appBundleBench } from './app-bundle.ts';
+import { rotationYearBench } from './rotation-year.ts';
 import { pricingProjectionBench } from './pricing-projection.ts';
 
 const profileDir = process.argv.includes('--profile') ? new URL('./profiles/', import.meta.url).pathname : undefined;
@@ -14,6 +15,7 @@ const benches: { name: string; run: () => Promise<Metric[]> }[] = [
   { name: 'Secrets Manager GetSecretValue (in-process, HTTP, echo)', run: () => secretsGetSecretValueBench(profileDir ? { profileDir } : {}) },
   { name: 'IAM policy evaluation (authorizer, policies parsed once)', run: async () => iamEvaluateBench() },
   { name: 'App bundle (initial JavaScript, gzip)', run: async () => appBundleBench() },
+  { name: 'Rotation: a year of daily rotations for 1,000 secrets with their applications', run: async () => rotationYearBench() },
   { name: 'Pricing: 12-month projection, 10,000 secrets, a billion calls', run: async () => pricingProjectionBench() },
 ];
 
