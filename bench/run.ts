@@ -7,6 +7,7 @@ import { secretsGetSecretValueBench } from './secrets-get-secret-value.ts';
 import { iamEvaluateBench } from './iam-evaluate.ts';
 import { appBundleBench } from './app-bundle.ts';
 import { rotationYearBench } from './rotation-year.ts';
+import { appLighthouseBench } from './app-lighthouse.ts';
 import { pricingProjectionBench } from './pricing-projection.ts';
 
 const profileDir = process.argv.includes('--profile') ? new URL('./profiles/', import.meta.url).pathname : undefined;
@@ -16,6 +17,7 @@ const benches: { name: string; run: () => Promise<Metric[]> }[] = [
   { name: 'IAM policy evaluation (authorizer, policies parsed once)', run: async () => iamEvaluateBench() },
   { name: 'App bundle (initial JavaScript, gzip)', run: async () => appBundleBench() },
   { name: 'Rotation: a year of daily rotations for 1,000 secrets with their applications', run: async () => rotationYearBench() },
+  { name: 'App Lighthouse (home view and secrets list, mobile)', run: appLighthouseBench },
   { name: 'Pricing: 12-month projection, 10,000 secrets, a billion calls', run: async () => pricingProjectionBench() },
 ];
 
