@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { freshApp } from './fixtures.ts';
@@ -42,7 +44,7 @@ test('a short practice set: each answer is checked at once with the reason for e
     if (n === 1) {
       const results = await new AxeBuilder({ page }).include('main').analyze();
       expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((node) => node.target).join(' ')}`)).toEqual([]);
-      await page.screenshot({ path: 'test-results/quiz-practice.png', fullPage: true });
+      await page.screenshot({ path: test.info().outputPath('quiz-practice.png'), fullPage: true });
     }
     await page.getByRole('button', { name: /Next question|Finish/ }).click();
   }
@@ -77,7 +79,7 @@ test('an exam simulation: flag and return, reload mid-exam with the timer right,
   await expect(page.getByTestId('question')).toHaveAttribute('data-question-id', first!);
   await expect(page.getByTestId('question').locator('input').first()).toBeChecked();
   await expect(page.getByTestId('flag')).toHaveAttribute('aria-pressed', 'true');
-  await page.screenshot({ path: 'test-results/quiz-exam.png', fullPage: true });
+  await page.screenshot({ path: test.info().outputPath('quiz-exam.png'), fullPage: true });
 
   // Twelve minutes pass, then the page reloads: the exam continues where it was, with 118 minutes left.
   await page.clock.fastForward(12 * MINUTE);
@@ -108,11 +110,66 @@ test('an exam simulation: flag and return, reload mid-exam with the timer right,
   // After submitting, each question can be reviewed with its explanations.
   await page.getByRole('button', { name: /^Question 1: / }).click();
   await expect(result.getByTestId('rationale').first()).toBeVisible();
-  await page.screenshot({ path: 'test-results/quiz-exam-result.png', fullPage: true });
+  await page.screenshot({ path: test.info().outputPath('quiz-exam-result.png'), fullPage: true });
   const results = await new AxeBuilder({ page }).include('main').analyze();
   expect(results.violations.map((v) => v.id)).toEqual([]);
 
   // The attempt is kept in the history.
   await page.getByRole('button', { name: 'Close' }).click();
   await expect(page.getByTestId('attempts').locator('tbody tr')).toHaveCount(1);
+});
+
+test('readiness appears with enough evidence, with its uncertainty, weakest concepts and next steps; due reviews are queued', async ({ page }) => {
+  // 48 first attempts, 12 per domain, two thirds right, written into the saved progress as the app would.
+  const folder = resolve(import.meta.dirname, '../../content/quiz');
+  const questions = readdirSync(folder)
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => JSON.parse(readFileSync(join(folder, name), 'utf8')) as { id: string; task: string; status: string })
+    .filter((q) => q.status !== 'retired');
+  const byDomain = ['1', '2', '3', '4'].map((d) => questions.filter((q) => q.task.startsWith(`${d}.`)).slice(0, 12));
+  test.skip(byDomain.some((list) => list.length < 5), 'the bank needs 5 questions in every domain');
+  const at = T0.getTime();
+  const responses = byDomain.flat().map((q, i) => ({ questionId: q.id, correct: i % 3 !== 0, at: at + i, source: 'practice', firstAttempt: true }));
+  await page.clock.install({ time: new Date(at + 60 * MINUTE) });
+  await freshApp(page);
+  await page.evaluate(
+    (progress) =>
+      new Promise<void>((done, fail) => {
+        const open = indexedDB.open('secretslab');
+        open.onupgradeneeded = () => open.result.createObjectStore('saved-work');
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('saved-work', 'readwrite');
+          tx.objectStore('saved-work').put(progress, 'quiz:progress');
+          tx.oncomplete = () => done();
+          tx.onerror = () => fail(tx.error);
+        };
+      }),
+    { version: 1, responses, cards: {}, attempts: [] },
+  );
+  await openQuiz(page, 'readiness');
+  const panel = page.getByTestId('readiness');
+  await expect(panel).toContainText(`Estimated from ${responses.length} answers`);
+  await expect(page.getByTestId('pass-probability')).toContainText(/Probability of passing: \d+ %/);
+  await expect(page.getByTestId('pass-probability')).toContainText(/80 % of plausible abilities give \d+ %–\d+ %/);
+  await expect(panel.getByRole('heading', { name: 'Weakest concepts' })).toBeVisible();
+  await expect(page.getByTestId('next-steps').locator('li')).not.toHaveCount(0);
+  await page.screenshot({ path: test.info().outputPath('quiz-readiness.png'), fullPage: true });
+
+  // A review in practice schedules its concept: a wrong answer comes back due today.
+  await openQuiz(page, 'practice');
+  await page.getByRole('button', { name: 'Start practice' }).click();
+  const question = page.getByTestId('question');
+  const wrong = question.locator('[data-testid^="option-"]').filter({ has: page.locator('input') });
+  // Pick a wrong option from the question's own file, so the answer is known to be wrong.
+  const id = await question.getAttribute('data-question-id');
+  const file = questions.find((q) => q.id === id) as unknown as { options: { id: string; correct: boolean }[]; type: string } | undefined;
+  const wrongOption = file ? file.options.find((o) => !o.correct)!.id : (await wrong.first().getAttribute('data-testid'))!.replace('option-', '');
+  await question.getByTestId(`option-${wrongOption}`).locator('input').check();
+  await page.getByRole('button', { name: 'Check answer' }).click();
+  await expect(page.getByTestId('verdict')).toBeVisible();
+  await openQuiz(page, 'due');
+  await expect(page.getByTestId('due-queue').locator('li')).not.toHaveCount(0);
+  await page.getByRole('button', { name: /Start today's \d+ review/ }).click();
+  await expect(page.getByText(/Question 1 of \d+/)).toBeVisible();
 });
