@@ -1,0 +1,103 @@
+import * as jmespath from 'jmespath';
+import { loadSimulator, type Simulator, type World } from '../engine/index.ts';
+import { prepareCall, saveOutputs, simulatorPath } from './actions.ts';
+import type { FieldExpectation, GoalCheck, LabGoal } from './schema.ts';
+import { MissingVariableError, type Variables } from './variables.ts';
+import { toAwsOutput } from './wire-names.ts';
+
+export interface GoalResult {
+  id: string;
+  description: string;
+  passed: boolean;
+  /** Why: the error AWS gave, or the value found where another was expected. */
+  reason: string;
+}
+
+/**
+ * Evaluates a lab's goals against the engine's state, never against what the learner clicked: each goal runs its
+ * calls on its own clone of the world (so a check's reads leave no trace in the learner's call log, CloudTrail
+ * history or bill, and one goal's saved values cannot leak into another's).
+ */
+export function evaluateGoals(goals: readonly LabGoal[], world: World | Simulator): GoalResult[] {
+  const snapshot = JSON.stringify('snapshot' in world ? world.snapshot() : world);
+  return goals.map((goal) => {
+    const clone = loadSimulator(JSON.parse(snapshot));
+    try {
+      const outcome = evaluateCheck(goal.check, clone, {});
+      return { id: goal.id, description: goal.description, ...outcome };
+    } catch (error) {
+      if (error instanceof MissingVariableError) return { id: goal.id, description: goal.description, passed: false, reason: error.message };
+      throw error;
+    }
+  });
+}
+
+type Outcome = { passed: boolean; reason: string };
+
+function evaluateCheck(check: GoalCheck, simulator: Simulator, variables: Variables): Outcome {
+  if ('all' in check) {
+    const passed: string[] = [];
+    for (const part of check.all) {
+      const outcome = evaluateCheck(part, simulator, variables);
+      if (!outcome.passed) return outcome;
+      passed.push(outcome.reason);
+    }
+    return { passed: true, reason: passed.join(' ') };
+  }
+  if ('any' in check) {
+    const reasons: string[] = [];
+    for (const part of check.any) {
+      const outcome = evaluateCheck(part, simulator, { ...variables });
+      if (outcome.passed) return outcome;
+      reasons.push(outcome.reason);
+    }
+    return { passed: false, reason: reasons.join(' Or: ') };
+  }
+  const prepared = prepareCall(check.call, variables);
+  const result = simulatorPath(simulator)(prepared);
+  const who = check.call.as ? ` as ${check.call.as.replace(/^arn:aws:(iam|sts)::/, '')}` : '';
+  const what = `${check.call.operation}${who}`;
+  if (check.expect !== 'success') {
+    const expected = check.expect;
+    if (result.ok) return { passed: false, reason: `${what} succeeded; it should fail with ${expected.error}.` };
+    if (result.error.code !== expected.error) {
+      return { passed: false, reason: `${what} failed with ${result.error.code} (${result.error.message}); expected ${expected.error}.` };
+    }
+    if (expected.message && !result.error.message.includes(expected.message)) {
+      return { passed: false, reason: `${what} failed with ${result.error.code} but said "${result.error.message}".` };
+    }
+    return { passed: true, reason: `${what} is refused: ${result.error.code}.` };
+  }
+  if (!result.ok) return { passed: false, reason: `${what} failed: ${result.error.code}: ${result.error.message}` };
+  const aws = toAwsOutput(check.call.service, result.output);
+  for (const expectation of check.where ?? []) {
+    const failure = checkField(aws, expectation);
+    if (failure) return { passed: false, reason: `${what}: ${failure}` };
+  }
+  saveOutputs(check.call.service, result.output, check.save, variables);
+  return { passed: true, reason: `${what} succeeds${check.where?.length ? ' with the expected values' : ''}.` };
+}
+
+function show(value: unknown): string {
+  return value === undefined ? 'nothing' : JSON.stringify(value);
+}
+
+/** Returns why the expectation fails, or undefined when it holds. */
+export function checkField(output: unknown, expectation: FieldExpectation): string | undefined {
+  const found: unknown = jmespath.search(output, expectation.query);
+  const at = `${expectation.query} is ${show(found)}`;
+  const present = found !== null && found !== undefined && !(Array.isArray(found) && found.length === 0);
+  if (expectation.exists !== undefined && present !== expectation.exists) return `${at}; expected ${expectation.exists ? 'a value' : 'none'}.`;
+  if ('equals' in expectation && expectation.equals !== undefined && !sameValue(found, expectation.equals)) return `${at}; expected ${show(expectation.equals)}.`;
+  if ('notEquals' in expectation && expectation.notEquals !== undefined && sameValue(found, expectation.notEquals)) return `${at}; it must differ.`;
+  const text = typeof found === 'string' ? found : JSON.stringify(found ?? null);
+  if (expectation.matches !== undefined && !new RegExp(expectation.matches).test(text)) return `${at}; expected it to match ${expectation.matches}.`;
+  if (expectation.notMatches !== undefined && new RegExp(expectation.notMatches).test(text)) return `${at}; it must not match ${expectation.notMatches}.`;
+  if (expectation.atMost !== undefined && !(typeof found === 'number' && found <= expectation.atMost)) return `${at}; expected at most ${expectation.atMost}.`;
+  if (expectation.atLeast !== undefined && !(typeof found === 'number' && found >= expectation.atLeast)) return `${at}; expected at least ${expectation.atLeast}.`;
+  return undefined;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}

@@ -1,0 +1,141 @@
+import { z } from 'zod';
+import { TASK_STATEMENTS, TOPICS, type TaskStatement, type Topic } from '../quiz/schema.ts';
+
+/**
+ * A guided lab as stored in `content/labs/NN-slug/`: `index.md` (front matter + the situation in markdown) and
+ * `lab.yaml` (the starting world, goals, steps, reference solution, debrief). Request members use AWS's own
+ * names (PascalCase, as in the API reference and the CLI's --cli-input-json), so a learner reading a solution
+ * sees what they would send to AWS.
+ */
+
+export const LAB_ID_PATTERN = /^\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** "8d", "36h", "90m", "30s": virtual time to move forward. */
+export const DURATION_PATTERN = /^(\d+)(d|h|m|s)$/;
+
+export const frontMatterSchema = z.strictObject({
+  id: z.string().regex(LAB_ID_PATTERN),
+  title: z.string().min(3),
+  domain: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
+  task: z.enum(Object.keys(TASK_STATEMENTS) as [TaskStatement, ...TaskStatement[]]),
+  minutes: z.number().int().min(5).max(120),
+  objectives: z.array(z.string().min(3)).min(1),
+});
+export type LabFrontMatter = z.infer<typeof frontMatterSchema>;
+
+/** Who makes a call: a principal ARN (IAM user, account root, or a role session `arn:aws:sts::A:assumed-role/R/S`). */
+const principalArn = z.string().regex(/^arn:aws:(iam|sts)::\d{12}:/);
+
+export const apiCallSchema = z.strictObject({
+  /** The engine's service name (secretsmanager, kms, iam, sts, organizations, cloudtrail, ...). */
+  service: z.string().regex(/^[a-z][a-z0-9-]+$/),
+  operation: z.string().regex(/^[A-Z][A-Za-z0-9]+$/),
+  input: z.record(z.string(), z.unknown()).default({}),
+  as: principalArn.optional(),
+  region: z.string().optional(),
+});
+export type ApiCall = z.infer<typeof apiCallSchema>;
+
+/** Saves values of a call's output (JMESPath over AWS's member names) as variables for later `${name}` use. */
+const saveSchema = z.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/), z.string().min(1));
+
+/** An API call in a set-up or solution; `expectError` marks a call meant to fail (a denied attempt to record). */
+export const callActionSchema = z.strictObject({
+  call: apiCallSchema,
+  save: saveSchema.optional(),
+  expectError: z.string().optional(),
+  /** What this step does, shown by "show me". */
+  note: z.string().optional(),
+});
+
+export const advanceActionSchema = z.strictObject({
+  advance: z.string().regex(DURATION_PATTERN),
+  note: z.string().optional(),
+});
+
+export const actionSchema = z.union([callActionSchema, advanceActionSchema]);
+export type LabAction = z.infer<typeof actionSchema>;
+export type CallAction = z.infer<typeof callActionSchema>;
+
+/** One expectation about a value found with a JMESPath expression. */
+export const fieldExpectationSchema = z
+  .strictObject({
+    query: z.string().min(1),
+    equals: z.unknown().optional(),
+    notEquals: z.unknown().optional(),
+    matches: z.string().optional(),
+    notMatches: z.string().optional(),
+    exists: z.boolean().optional(),
+    atMost: z.number().optional(),
+    atLeast: z.number().optional(),
+  })
+  .refine((e) => Object.keys(e).length > 1, { message: 'an expectation needs something to compare' });
+export type FieldExpectation = z.infer<typeof fieldExpectationSchema>;
+
+/**
+ * A check the engine answers against a clone of the world: a call made as some principal succeeds (and its output
+ * has the expected fields) or fails with an expected error code.
+ */
+export const callCheckSchema = z.strictObject({
+  call: apiCallSchema,
+  expect: z.union([z.literal('success'), z.strictObject({ error: z.string().min(3), message: z.string().optional() })]).default('success'),
+  where: z.array(fieldExpectationSchema).optional(),
+  save: saveSchema.optional(),
+});
+
+export type GoalCheck =
+  | z.infer<typeof callCheckSchema>
+  | { all: GoalCheck[] }
+  | { any: GoalCheck[] };
+
+export const goalCheckSchema: z.ZodType<GoalCheck> = z.lazy(() =>
+  z.union([
+    callCheckSchema,
+    z.strictObject({ all: z.array(goalCheckSchema).min(1) }),
+    z.strictObject({ any: z.array(goalCheckSchema).min(1) }),
+  ]),
+) as z.ZodType<GoalCheck>;
+
+export const goalSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  description: z.string().min(3),
+  check: goalCheckSchema,
+});
+export type LabGoal = z.infer<typeof goalSchema>;
+
+export const stepSchema = z.strictObject({
+  title: z.string().min(3),
+  instructions: z.string().min(3),
+  hints: z.array(z.string().min(3)).default([]),
+});
+export type LabStep = z.infer<typeof stepSchema>;
+
+export const debriefSchema = z.strictObject({
+  whatHappened: z.string().min(3),
+  why: z.string().min(3),
+  examAngle: z.string().min(3),
+  topics: z.array(z.enum(Object.keys(TOPICS) as [Topic, ...Topic[]])).min(1),
+  concepts: z.array(z.string()).default([]),
+});
+
+export const labFileSchema = z.strictObject({
+  /** Seed of the lab's world: ids, keys and passwords are the same on every start. */
+  seed: z.string().optional(),
+  setup: z.array(actionSchema).default([]),
+  goals: z.array(goalSchema).min(1),
+  steps: z.array(stepSchema).min(1),
+  solution: z.array(actionSchema).min(1),
+  debrief: debriefSchema,
+});
+export type LabFile = z.infer<typeof labFileSchema>;
+
+export interface Lab extends LabFrontMatter {
+  /** The situation, in markdown. */
+  situation: string;
+  seed: string;
+  setup: LabAction[];
+  goals: LabGoal[];
+  steps: LabStep[];
+  solution: LabAction[];
+  debrief: LabFile['debrief'];
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { applySolution, buildLabWorld, evaluateGoals, parseLab } from '../../src/scenarios/index.ts';
+import { TASK_STATEMENTS } from '../../src/quiz/schema.ts';
+import { labSources } from './labs-files.ts';
+
+const sources = labSources();
+
+describe('lab content', () => {
+  it('finds the labs', () => {
+    expect(sources.length).toBeGreaterThanOrEqual(7);
+  });
+
+  for (const source of sources) {
+    describe(source.folder, () => {
+      const lab = parseLab(source);
+
+      it('validates and names its exam task statement', () => {
+        expect(lab.id).toBe(source.folder);
+        expect(TASK_STATEMENTS[lab.task]).toBeTruthy();
+        expect(lab.situation.length).toBeGreaterThan(80);
+      });
+
+      it('its starting world does not already meet its goals', () => {
+        const results = evaluateGoals(lab.goals, buildLabWorld(lab));
+        expect(results.filter((r) => !r.passed).length, JSON.stringify(results, null, 1)).toBeGreaterThan(0);
+      });
+
+      it('its reference solution, run through the API, meets every goal', () => {
+        const world = buildLabWorld(lab);
+        const failed = applySolution(lab, world);
+        expect(failed, failed && JSON.stringify(failed.outcome)).toBeUndefined();
+        const results = evaluateGoals(lab.goals, world);
+        expect(results.filter((r) => !r.passed), JSON.stringify(results, null, 1)).toEqual([]);
+      });
+    });
+  }
+});
