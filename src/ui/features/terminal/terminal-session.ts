@@ -38,6 +38,8 @@ export class TerminalSession {
   private browsing = 0;
   private draft = '';
   readonly env: Record<string, string> = {};
+  /** Every command run and what it printed, for "Copy transcript" (plain text, no colours). */
+  readonly transcript: { command: string; stdout: string; stderr: string; exitCode: number }[] = [];
 
   constructor(private readonly options: TerminalSessionOptions) {}
 
@@ -189,10 +191,16 @@ export class TerminalSession {
     }
     this.browsing = this.history.length;
     if (command.trim() === 'clear') return this.clearScreen(false);
-    const { stdout, stderr } = this.execute(command);
+    const { stdout, stderr, exitCode } = this.execute(command);
+    if (command.trim() !== '') this.transcript.push({ command, stdout, stderr, exitCode });
     if (stdout) this.options.write(crlf(stdout));
     if (stderr) this.options.write(`${RED}${crlf(stderr)}${RESET}`);
     this.options.write(PROMPT);
+  }
+
+  /** The transcript as a shell session reads: each command after `$ `, then its output. */
+  transcriptText(): string {
+    return this.transcript.map(({ command, stdout, stderr }) => `$ ${command}\n${stdout}${stderr}`).join('');
   }
 
   /** Runs one line; returns what to print. Public for tests and for the view's "run example" buttons. */

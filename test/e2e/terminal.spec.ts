@@ -1,0 +1,59 @@
+import { expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { freshApp } from './fixtures.ts';
+
+/** The terminal's visible text, row by row (xterm's DOM renderer draws one element per row). */
+async function screenText(page: Page): Promise<string> {
+  return page.locator('.xterm-rows').innerText();
+}
+
+async function run(page: Page, command: string): Promise<void> {
+  await page.keyboard.type(command);
+  await page.keyboard.press('Enter');
+}
+
+test('the terminal creates a secret with AWS CLI syntax, reads it back with --query, and the console shows it', async ({ page }) => {
+  const scripts: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.push(request.url());
+  });
+  await freshApp(page);
+  // Nothing of the terminal is loaded until it is opened.
+  expect(scripts.filter((url) => /xterm|TerminalView|cli/i.test(url))).toEqual([]);
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Terminal' }).click();
+  await expect(page.getByRole('heading', { name: 'Terminal' })).toBeVisible();
+  await expect(page.locator('.xterm-rows')).toContainText('SecretsLab terminal');
+  await page.getByTestId('terminal').click();
+
+  await run(page, 'aws secretsmanager create-secret --name x --secret-string y');
+  await expect(page.locator('.xterm-rows')).toContainText('"Name": "x",');
+  await run(page, 'aws secretsmanager get-secret-value --secret-id x --query SecretString --output text');
+  await expect.poll(async () => (await screenText(page)).split('\n').map((line) => line.trim())).toContain('y');
+
+  await run(page, 'aws secretsmanager get-secret-value --secret-id nope');
+  await expect(page.locator('.xterm-rows')).toContainText(
+    "An error occurred (ResourceNotFoundException) when calling the GetSecretValue operation: Secrets Manager can't find the specified secret.",
+  );
+
+  // Tab completion and history.
+  await page.keyboard.type('aws sts get-caller-id');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.xterm-rows')).toContainText('"Arn": "arn:aws:iam::111122223333:user/admin"');
+  await page.keyboard.press('ArrowUp');
+  const lastLine = async () => (await screenText(page)).split('\n').map((line) => line.trimEnd()).filter(Boolean).at(-1);
+  await expect.poll(lastLine).toBe('$ aws sts get-caller-identity');
+  await page.keyboard.press('Control+C');
+  await expect.poll(lastLine).toBe('$');
+
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => v.id)).toEqual([]);
+  await page.screenshot({ path: 'test-results/terminal.png', fullPage: true });
+
+  // The secret is in the world the console shows, and the call in the call log.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Secrets' }).click();
+  await expect(page.getByRole('link', { name: 'x', exact: true })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Call log' }).click();
+  await expect(page.getByRole('main')).toContainText('CreateSecret');
+});
