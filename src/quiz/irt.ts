@@ -27,21 +27,29 @@ export interface AbilityPosterior {
 }
 
 export function estimateAbility(responses: readonly ScoredResponse[]): AbilityPosterior {
-  // Log space keeps a long run of answers from underflowing.
-  const logWeights = THETA_GRID.map((theta) => {
+  // Log space keeps a long run of answers from underflowing; log P = −log(1 + e^(−z)), log(1 − P) = −log(1 + e^z).
+  const logWeights = new Float64Array(THETA_GRID.length);
+  let max = -Infinity;
+  for (let i = 0; i < THETA_GRID.length; i++) {
+    const theta = THETA_GRID[i]!;
     let log = -0.5 * theta * theta;
     for (const response of responses) {
-      const p = probabilityCorrect(theta, response);
-      log += Math.log(response.correct ? p : 1 - p);
+      const z = response.a * (theta - response.b);
+      log -= Math.log1p(Math.exp(response.correct ? -z : z));
     }
-    return log;
+    logWeights[i] = log;
+    if (log > max) max = log;
+  }
+  let total = 0;
+  const weights = Array.from(logWeights, (log) => {
+    const weight = Math.exp(log - max);
+    total += weight;
+    return weight;
   });
-  const max = Math.max(...logWeights);
-  const raw = logWeights.map((log) => Math.exp(log - max));
-  const total = raw.reduce((sum, w) => sum + w, 0);
-  const weights = raw.map((w) => w / total);
-  const mean = weights.reduce((sum, w, i) => sum + w * THETA_GRID[i]!, 0);
-  const variance = weights.reduce((sum, w, i) => sum + w * (THETA_GRID[i]! - mean) ** 2, 0);
+  let mean = 0;
+  for (let i = 0; i < weights.length; i++) mean += (weights[i]! /= total) * THETA_GRID[i]!;
+  let variance = 0;
+  for (let i = 0; i < weights.length; i++) variance += weights[i]! * (THETA_GRID[i]! - mean) ** 2;
   return { weights, mean, sd: Math.sqrt(variance), responses: responses.length };
 }
 

@@ -7,7 +7,8 @@ import type { Domain } from '../../../src/quiz/schema.ts';
 
 // Learners of known ability (θ per domain drawn from the model's N(0,1) prior) answer items drawn from the 2PL
 // model; then each sits one simulated exam (a 15/13/12/10 form from the same pools, a cut drawn from the cut
-// prior) and passes or not. A calibrated forecast passes about as often as it predicts, bin by bin.
+// prior) and passes or not. A calibrated forecast passes about as often as it predicts, bin by bin. Only bins of
+// 250 learners or more are checked: their sampling error (at most 0.032) is well inside the 0.05 tolerance.
 const random = new QuizRandom('calibration');
 const pools = Object.fromEntries(
   ALL_DOMAINS.map((domain) => [
@@ -20,7 +21,7 @@ function answer(theta: number, items: ItemParameters[], rng: QuizRandom): Scored
   return items.map((item) => ({ ...item, correct: rng.next() < probabilityCorrect(theta, item) }));
 }
 
-function learnerForecast(abilities: Record<Domain, number>, perDomain: number, rng: QuizRandom, seed: string, draws = 300) {
+function learnerForecast(abilities: Record<Domain, number>, perDomain: number, rng: QuizRandom, seed: string, draws = 200) {
   const posteriors = Object.fromEntries(
     ALL_DOMAINS.map((d) => [d, estimateAbility(answer(abilities[d], Array.from({ length: perDomain }, () => rng.pick(pools[d])), rng))]),
   ) as Record<Domain, ReturnType<typeof estimateAbility>>;
@@ -38,7 +39,7 @@ function sitExam(abilities: Record<Domain, number>, rng: QuizRandom): boolean {
 describe('readiness calibration', () => {
   it('predicted pass probabilities match simulated pass rates within 0.05 per bin, with a Brier score better than the base rate', () => {
     const rng = new QuizRandom('learners');
-    const learners = 6000;
+    const learners = 4000;
     const predictions: { p: number; passed: boolean }[] = [];
     for (let i = 0; i < learners; i++) {
       const abilities = Object.fromEntries(ALL_DOMAINS.map((d) => [d, rng.normal()])) as Record<Domain, number>;
@@ -53,7 +54,7 @@ describe('readiness calibration', () => {
       bin.predicted += p;
       bin.observed += passed ? 1 : 0;
     }
-    const curve = bins.filter((bin) => bin.n >= 300).map((bin) => ({ n: bin.n, predicted: bin.predicted / bin.n, observed: bin.observed / bin.n }));
+    const curve = bins.filter((bin) => bin.n >= 250).map((bin) => ({ n: bin.n, predicted: bin.predicted / bin.n, observed: bin.observed / bin.n }));
     const brier = predictions.reduce((sum, { p, passed }) => sum + (p - (passed ? 1 : 0)) ** 2, 0) / learners;
     const baseRate = predictions.filter((x) => x.passed).length / learners;
     const baseBrier = baseRate * (1 - baseRate);
@@ -62,7 +63,7 @@ describe('readiness calibration', () => {
     expect(curve.length).toBeGreaterThanOrEqual(4);
     for (const point of curve) expect(Math.abs(point.predicted - point.observed)).toBeLessThanOrEqual(0.05);
     expect(brier).toBeLessThan(baseBrier * 0.75);
-  });
+  }, 180_000);
 
   it('tightens with evidence: the ability posteriors and the pass interval narrow as answers accumulate', () => {
     const widths: number[] = [];
@@ -86,5 +87,5 @@ describe('readiness calibration', () => {
     expect(sds[2]!).toBeLessThan(sds[1]!);
     expect(widths[1]!).toBeLessThan(widths[0]!);
     expect(widths[2]!).toBeLessThan(widths[1]!);
-  });
+  }, 60_000);
 });
