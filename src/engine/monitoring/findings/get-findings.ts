@@ -86,6 +86,8 @@ export function asffFinding(f: Finding) {
     workflowState: f.workflowStatus === 'RESOLVED' ? 'RESOLVED' : 'NEW',
     workflow: { status: f.workflowStatus },
     recordState: f.recordState,
+    // ProductFields carries provider-specific data in ASFF: here, where in the app the learner fixes it.
+    productFields: { 'SecretsLab/FixLink': f.fixLink },
   };
 }
 
