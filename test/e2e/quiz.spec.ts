@@ -173,3 +173,16 @@ test('readiness appears with enough evidence, with its uncertainty, weakest conc
   await page.getByRole('button', { name: /Start today's \d+ review/ }).click();
   await expect(page.getByText(/Question 1 of \d+/)).toBeVisible();
 });
+
+test('an exam whose time runs out is submitted as it stands, unanswered questions counting as wrong', async ({ page }) => {
+  await page.clock.install({ time: T0 });
+  await freshApp(page);
+  await openQuiz(page, 'exam');
+  await page.getByRole('button', { name: 'Start exam simulation' }).click();
+  await page.getByTestId('question').locator('input').first().check();
+  await page.clock.fastForward(131 * MINUTE);
+  const result = page.getByTestId('exam-result');
+  await expect(result).toBeVisible();
+  await expect(result).toContainText(/\d+ of 50 scored questions right/);
+  await expect(page.getByRole('button', { name: /^Question 2: unanswered/ })).toBeVisible();
+});
