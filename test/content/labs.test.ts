@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applySolution, buildLabWorld, evaluateGoals, parseLab } from '../../src/scenarios/index.ts';
+import { applySolution, buildLabWorld, evaluateGoals, parseLab, type Lab } from '../../src/scenarios/index.ts';
 import { TASK_STATEMENTS } from '../../src/quiz/schema.ts';
 import { labSources } from './labs-files.ts';
 
@@ -12,7 +12,20 @@ describe('lab content', () => {
 
   for (const source of sources) {
     describe(source.folder, () => {
-      const lab = parseLab(source);
+      // A lab that does not parse fails its own tests, not the whole suite.
+      let parsed: Lab | Error;
+      try {
+        parsed = parseLab(source);
+      } catch (error) {
+        parsed = error instanceof Error ? error : new Error(String(error));
+      }
+      const lab = parsed instanceof Error ? undefined : parsed;
+      if (!lab) {
+        it('validates', () => {
+          throw parsed;
+        });
+        return;
+      }
 
       it('validates and names its exam task statement', () => {
         expect(lab.id).toBe(source.folder);
