@@ -41,6 +41,9 @@ test('Monaco is not in the initial page: it loads when the Policy Lab opens', as
 });
 
 test('type a bad policy and see its marker; evaluate a situation and see the deciding statement highlighted; axe finds nothing', async ({ page }) => {
+  // The longest browser test (Monaco, three situations, axe, a full-page screenshot): on a busy 2-core machine it
+  // needs more than the default 30 s.
+  test.slow();
   const consoleErrors: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') consoleErrors.push(message.text());

@@ -6,7 +6,7 @@
 import { iamPolicy } from '../../../engine/index.ts';
 import type { AuthorizationResult, Decision, DecisionReason, Finding, NamedPolicy, PolicyKind, PolicySet, SourceRange } from './engine-types.ts';
 
-export type SlotId = 'identity-1' | 'identity-2' | 'resource' | 'key' | 'scp' | 'boundary' | 'session';
+export type SlotId = 'identity-1' | 'identity-2' | 'resource' | 'key' | 'scp' | 'rcp' | 'boundary' | 'session';
 
 export interface SlotInfo {
   id: SlotId;
@@ -23,6 +23,7 @@ export const SLOTS: readonly SlotInfo[] = [
   { id: 'resource', label: 'Secret policy', kind: 'secret', hint: "The secret's resource-based policy, in the resource's account. Empty: the secret has no policy." },
   { id: 'key', label: 'Key policy', kind: 'key', hint: 'The policy of the KMS key that encrypts the secret (or of the key a kms: action targets). Empty: no KMS step is evaluated (same-account use of aws/secretsmanager needs no KMS permission).' },
   { id: 'scp', label: 'SCP', kind: 'scp', hint: "A service control policy attached to the caller's account. Empty: the account is not governed by SCPs." },
+  { id: 'rcp', label: 'RCP', kind: 'rcp', hint: "A resource control policy on the resource's account (the secret's, or the key's for a kms: action). It caps what anyone, from any account, can do to the resource. Empty: no RCP governs it." },
   { id: 'boundary', label: 'Permissions boundary', kind: 'boundary', hint: 'The permissions boundary of the caller (user or role). Empty: none set.' },
   { id: 'session', label: 'Session policy', kind: 'session', hint: 'A policy passed when the role session was created (AssumeRole Policy). Applies only to role or federated sessions. Empty: none passed.' },
 ];
@@ -73,7 +74,7 @@ export type LabOutcome =
     };
 
 export function emptyTexts(): Record<SlotId, string> {
-  return { 'identity-1': '', 'identity-2': '', resource: '', key: '', scp: '', boundary: '', session: '' };
+  return { 'identity-1': '', 'identity-2': '', resource: '', key: '', scp: '', rcp: '', boundary: '', session: '' };
 }
 
 export function slotInfo(id: SlotId): SlotInfo {
@@ -115,6 +116,7 @@ function isSession(principal: string): boolean {
 }
 
 const FULL_AWS_ACCESS = 'FullAWSAccess (AWS managed SCP)';
+const RCP_FULL_AWS_ACCESS = 'RCPFullAWSAccess (AWS managed RCP)';
 
 interface ParsedSlots {
   named: Partial<Record<SlotId, NamedPolicy>>;
@@ -171,12 +173,19 @@ export function prepare(state: LabState): { ok: true; evaluate: (principal: stri
           { level: 'account', policies: state.keepFullAwsAccess ? [{ name: FULL_AWS_ACCESS, policy: iamPolicy.fullAwsAccessScp() }, named.scp] : [named.scp] },
         ]
       : [];
+    // Like SCPs, every level of an organization carries the AWS managed RCPFullAWSAccess, so an RCP only takes away.
+    const rcp = named.rcp
+      ? [
+          { level: 'root', policies: [{ name: RCP_FULL_AWS_ACCESS, policy: iamPolicy.rcpFullAwsAccess() }] },
+          { level: 'account', policies: state.keepFullAwsAccess ? [{ name: RCP_FULL_AWS_ACCESS, policy: iamPolicy.rcpFullAwsAccess() }, named.rcp] : [named.rcp] },
+        ]
+      : [];
     const policies: PolicySet = {
       identity: [named['identity-1'], named['identity-2']].filter((p): p is NamedPolicy => p !== undefined),
       boundary: named.boundary ?? null,
       session: named.session && session ? [named.session] : null,
       scp,
-      rcp: [],
+      rcp,
     };
     if (isKmsAction) {
       policies.keyPolicy = named.key ?? null;
@@ -215,8 +224,8 @@ export function prepare(state: LabState): { ok: true; evaluate: (principal: stri
     const missingAllow: SlotId[] = [];
     if (result.denial?.kind === 'implicit') {
       const type = result.denial.policyType;
-      // The lab has no editor for RCPs or role trust policies, so those denials have no tab to mark.
-      const candidates: SlotId[] = type === 'identity' ? ['identity-1', 'identity-2'] : type === 'rcp' || type === 'trust' ? [] : [type];
+      // The lab has no editor for role trust policies, so that denial has no tab to mark.
+      const candidates: SlotId[] = type === 'identity' ? ['identity-1', 'identity-2'] : type === 'trust' ? [] : [type];
       missingAllow.push(...candidates.filter((slot) => slot !== 'identity-2' || state.texts[slot].trim() !== ''));
     }
     return {

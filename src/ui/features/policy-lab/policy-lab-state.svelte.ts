@@ -31,6 +31,8 @@ export function readSavedLab(raw: string | null): { state: LabState | undefined;
   const state = defaultLabState();
   for (const slot of SLOTS) {
     const text = texts[slot.id];
+    // A slot added since the lab was saved (the RCP) starts empty rather than making the whole save unreadable.
+    if (text === undefined) continue;
     if (typeof text !== 'string') return { state: undefined, problem: `the ${slot.label} is not text` };
     state.texts[slot.id] = text;
   }

@@ -104,6 +104,29 @@ export const PRESETS: readonly Preset[] = [
     ),
   },
   {
+    id: 'rcp-keeps-secrets-in-the-org',
+    title: 'A resource control policy keeps secrets inside the organization',
+    lesson:
+      "The secret policy grants the other account's Reader role, and that role's own policy allows the read, yet the RCP on the secret's account denies any principal outside organization o-a1b2c3d4e5. RCPs cap what anyone can do to the account's resources, whoever grants it; the caller is outside the organization, so aws:PrincipalOrgID does not match and the Deny applies. Add the line aws:PrincipalOrgID=o-a1b2c3d4e5 to the context (AWS sets it for callers inside the organization) and evaluate again.",
+    expected: 'ExplicitDeny',
+    state: situation(
+      {
+        'identity-1': doc({ Sid: 'ReadTheSharedSecret', Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: SECRET }),
+        resource: doc({ Sid: 'LetReaderRoleRead', Effect: 'Allow', Principal: { AWS: readerRole }, Action: 'secretsmanager:GetSecretValue', Resource: '*' }),
+        rcp: doc({
+          Sid: 'OnlyOurOrganization',
+          Effect: 'Deny',
+          Principal: '*',
+          Action: 'secretsmanager:*',
+          Resource: '*',
+          Condition: { StringNotEqualsIfExists: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' }, BoolIfExists: { 'aws:PrincipalIsAWSService': 'false' } },
+        }),
+      },
+      { principal: readerSession, action: 'secretsmanager:GetSecretValue' },
+      { principals: [readerSession], actions: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'] },
+    ),
+  },
+  {
     id: 'boundary-caps-admin',
     title: 'A permissions boundary caps an admin',
     lesson:
