@@ -9,6 +9,7 @@ import { appBundleBench } from './app-bundle.ts';
 import { rotationYearBench } from './rotation-year.ts';
 import { appLighthouseBench } from './app-lighthouse.ts';
 import { pricingProjectionBench } from './pricing-projection.ts';
+import { auditBench } from './audit-lookup-events.ts';
 
 const profileDir = process.argv.includes('--profile') ? new URL('./profiles/', import.meta.url).pathname : undefined;
 
@@ -19,6 +20,7 @@ const benches: { name: string; run: () => Promise<Metric[]> }[] = [
   { name: 'Rotation: a year of daily rotations for 1,000 secrets with their applications', run: async () => rotationYearBench() },
   { name: 'App Lighthouse (home view and secrets list, mobile)', run: appLighthouseBench },
   { name: 'Pricing: 12-month projection, 10,000 secrets, a billion calls', run: async () => pricingProjectionBench() },
+  { name: 'CloudTrail: record keeper cost, LookupEvents over a full history', run: async () => auditBench() },
 ];
 
 const metrics: Metric[] = [];

@@ -56,6 +56,11 @@ export const eventHistoryKeeper: RecordKeeper<EventHistoryState> = {
   schema: eventHistorySchema,
   initial: emptyEventHistory,
   observe(state, entry) {
-    for (const accountId of recipientsOf(entry)) keep((state.accounts[accountId] ??= []), entry);
+    // On the hot path of every call: the common case (one account) allocates nothing.
+    const own = entry.kind === 'call' ? entry.principal.accountId : entry.accountId;
+    keep((state.accounts[own] ??= []), entry);
+    const { resources } = entry;
+    if (resources.length === 0 || (resources.length === 1 && resources[0]!.accountId === own)) return;
+    for (const accountId of recipientsOf(entry)) if (accountId !== own) keep((state.accounts[accountId] ??= []), entry);
   },
 };

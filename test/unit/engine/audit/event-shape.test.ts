@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulator, DAY, type CloudTrailEvent } from '../../../../src/engine/index.ts';
+import { derivedUuid, eventIdOf } from '../../../../src/engine/audit/event-ids.ts';
 import { ACCOUNT, REGION, latest, records } from './helpers.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -150,5 +151,15 @@ describe('CloudTrail event shape', () => {
     const first = run();
     expect(run()).toEqual(first);
     expect(new Set(first.ids).size).toBe(first.ids.length);
+  });
+
+  it('derived ids are uuid-shaped and distinct across many sequences, accounts and seeds', () => {
+    const ids = new Set<string>();
+    for (let sequence = 1; sequence <= 20_000; sequence++) {
+      for (const account of [ACCOUNT, '444455556666']) ids.add(eventIdOf('secretslab', sequence, account));
+    }
+    for (let sequence = 1; sequence <= 5_000; sequence++) ids.add(eventIdOf('another seed', sequence, ACCOUNT));
+    expect(ids.size).toBe(45_000);
+    expect(derivedUuid('x', 1)).toMatch(UUID);
   });
 });
