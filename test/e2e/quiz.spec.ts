@@ -186,3 +186,22 @@ test('an exam whose time runs out is submitted as it stands, unanswered question
   await expect(result).toContainText(/\d+ of 50 scored questions right/);
   await expect(page.getByRole('button', { name: /^Question 2: unanswered/ })).toBeVisible();
 });
+
+test('a hands-on item: write the policy, and the authorizer grades it request by request', async ({ page }) => {
+  await freshApp(page);
+  await openQuiz(page, 'hands-on');
+  await page.getByTestId('live-task').selectOption({ label: 'Every payments secret, none of payroll' });
+  const policy = (resource: string) =>
+    JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'], Resource: resource }] }, null, 2);
+  // The classic trap first: prod/pay* also matches prod/payroll/.
+  await page.getByTestId('live-policy').fill(policy('arn:aws:secretsmanager:us-east-1:111111111111:secret:prod/pay*'));
+  await page.getByRole('button', { name: 'Check with the authorizer' }).click();
+  await expect(page.getByTestId('live-verdict')).toContainText('Not yet: 1 of 6 requests');
+  await expect(page.getByTestId('live-checks').locator('tr.miss')).toContainText('read prod/payroll/bank-api');
+  await page.getByTestId('live-policy').fill(policy('arn:aws:secretsmanager:us-east-1:111111111111:secret:prod/payments/*'));
+  await page.getByRole('button', { name: 'Check with the authorizer' }).click();
+  await expect(page.getByTestId('live-verdict')).toContainText('Solved');
+  await page.screenshot({ path: test.info().outputPath('quiz-hands-on.png'), fullPage: true });
+  const results = await new AxeBuilder({ page }).include('main').analyze();
+  expect(results.violations.map((v) => v.id)).toEqual([]);
+});
