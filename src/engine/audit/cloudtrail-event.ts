@@ -5,8 +5,11 @@ import { resourceTypeOf } from './resources.ts';
 import { scrub } from './scrub.ts';
 import { userIdentityOf, type UserIdentity } from './user-identity.ts';
 
-/** The event record format version CloudTrail writes today for Secrets Manager and KMS events. */
-export const EVENT_VERSION = '1.09';
+/**
+ * The record format version: "The current version is 1.11" (CloudTrail User Guide, record contents). Our reference
+ * quotes 1.08/1.09 from older sample events; minor versions only add fields, and AWS's documentation wins.
+ */
+export const EVENT_VERSION = '1.11';
 
 /** IAM is a global service: CloudTrail records its calls in US East (N. Virginia), whatever Region the caller named. */
 const GLOBAL_SERVICE_REGION: Record<string, string> = { iam: 'us-east-1', organizations: 'us-east-1' };

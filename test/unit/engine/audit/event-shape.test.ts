@@ -8,7 +8,7 @@ const ADMIN_ARN = `arn:aws:iam::${ACCOUNT}:user/admin`;
 
 /** The members every API-call record has, in CloudTrail's words. */
 function expectApiCallShape(event: CloudTrailEvent, eventSource: string, eventName: string): void {
-  expect(event.eventVersion).toBe('1.09');
+  expect(event.eventVersion).toBe('1.11');
   expect(event.eventSource).toBe(eventSource);
   expect(event.eventName).toBe(eventName);
   expect(event.eventType).toBe('AwsApiCall');
@@ -126,7 +126,7 @@ describe('CloudTrail event shape', () => {
     const events = records(sim, ACCOUNT, { attributes: [{ key: 'EventName', value: 'DeleteSecret' }] });
     const service = events.find((e) => e.eventType === 'AwsServiceEvent')!;
     expect(service).toMatchObject({
-      eventVersion: '1.09',
+      eventVersion: '1.11',
       userIdentity: { type: 'AWSService', accountId: ACCOUNT, invokedBy: 'secretsmanager.amazonaws.com' },
       eventSource: 'secretsmanager.amazonaws.com',
       sourceIPAddress: 'secretsmanager.amazonaws.com',
