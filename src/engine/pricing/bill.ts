@@ -1,5 +1,5 @@
 import { monthSpan } from './calendar.ts';
-import { Money, ZERO, sum, toCents } from './money.ts';
+import { formatUsd, Money, ZERO, sum, toCents } from './money.ts';
 import type { PriceBook, PricedService, UnitPrice } from './price-book.ts';
 import { storageSpans, type BillableWorld, type StorageSpan } from './storage-usage.ts';
 
@@ -286,9 +286,11 @@ export interface ExamComparison {
 export function examComparison(world: BillableWorld, prices: PriceBook, request: Omit<BillRequest, 'freeTier'>): ExamComparison {
   const withFreeTier = computeBill(world, prices, { ...request, freeTier: true });
   const examView = computeBill(world, prices, { ...request, freeTier: false });
-  const difference = examView.totalDue.minus(withFreeTier.totalDue);
+  // Exact, not the difference of two rounded totals: a saving under half a cent is still a saving to explain.
+  const difference = examView.total.minus(withFreeTier.total);
+  const shown = formatUsd(difference, difference.lessThan('0.01') ? 6 : 2);
   const explanation = difference.isZero()
     ? 'The exam view and the bill agree: nothing this month fell inside a free tier.'
-    : `The exam view is ${difference.toFixed(2)} USD higher because it ignores the always-free tiers (20,000 KMS requests and Lambda's monthly requests and GB-seconds), as exam questions usually do.`;
+    : `The exam view ignores the always-free tiers (20,000 KMS requests a month, and Lambda's monthly requests and GB-seconds), as exam questions usually do; here that adds ${shown}.`;
   return { withFreeTier, examView, difference, explanation };
 }

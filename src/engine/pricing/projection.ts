@@ -44,7 +44,9 @@ export const ROTATION_PROFILE = {
 export interface ProjectionLine {
   service: PricedService;
   label: string;
+  /** Usage in its natural unit (`usageUnit`); the price is per `unit`. */
   quantity: Money;
+  usageUnit: string;
   unit: string;
   amount: Money;
 }
@@ -73,15 +75,15 @@ export interface ProjectionOptions {
 
 const GB_SECOND_MB_MS = new Money(1024 * 1000);
 
-function requestsLine(prices: PriceBook, service: PricedService, priceId: string, label: string, count: Money, region: string, freeTier: boolean): ProjectionLine {
+function requestsLine(prices: PriceBook, service: PricedService, priceId: string, label: string, count: Money, usageUnit: string, region: string, freeTier: boolean): ProjectionLine {
   const price = prices.price(service, priceId, region);
   const free = freeTier ? Money.min(count, prices.freeQuantity(service, priceId)) : ZERO;
-  return { service, label, quantity: count, unit: price.unit, amount: price.amount.times(count.minus(free).div(price.unitSize)) };
+  return { service, label, quantity: count, usageUnit, unit: price.unit, amount: price.amount.times(count.minus(free).div(price.unitSize)) };
 }
 
 function storageLine(prices: PriceBook, service: PricedService, priceId: string, label: string, units: Money, region: string): ProjectionLine {
   const price = prices.price(service, priceId, region);
-  return { service, label, quantity: units, unit: price.unit, amount: price.amount.times(units) };
+  return { service, label, quantity: units, usageUnit: `${price.unit}s`, unit: price.unit, amount: price.amount.times(units) };
 }
 
 export function parameterStoreLimits(design: Design): string[] {
@@ -111,13 +113,13 @@ function monthOfDesign(design: Design, prices: PriceBook, month: string, freeTie
       lines.push(storageLine(prices, 'secretsmanager', 'secret-month', 'Replica secrets', secrets.times(design.replicasPerSecret), region));
     }
     const calls = traffic.served.plus(rotations.times(ROTATION_PROFILE.secretsManagerCalls)).floor();
-    lines.push(requestsLine(prices, 'secretsmanager', 'api-requests', 'Secrets Manager API calls', calls, region, freeTier));
+    lines.push(requestsLine(prices, 'secretsmanager', 'api-requests', 'Secrets Manager API calls', calls, 'calls', region, freeTier));
     kmsRequests = traffic.served.plus(rotations.times(ROTATION_PROFILE.kmsRequests)).floor();
     if (!rotations.isZero()) {
       const invocations = rotations.times(ROTATION_PROFILE.invocations).floor();
       const gbSeconds = invocations.times(ROTATION_PROFILE.memoryMb * ROTATION_PROFILE.durationMsPerInvocation).div(GB_SECOND_MB_MS);
-      lines.push(requestsLine(prices, 'lambda', 'requests', 'Rotation function requests', invocations, region, freeTier));
-      lines.push(requestsLine(prices, 'lambda', 'duration-gb-second', 'Rotation function duration', gbSeconds, region, freeTier));
+      lines.push(requestsLine(prices, 'lambda', 'requests', 'Rotation function requests', invocations, 'invocations', region, freeTier));
+      lines.push(requestsLine(prices, 'lambda', 'duration-gb-second', 'Rotation function duration', gbSeconds, 'GB-seconds', region, freeTier));
     }
   } else {
     const advanced = design.store === 'parameter-store-advanced';
@@ -126,7 +128,7 @@ function monthOfDesign(design: Design, prices: PriceBook, month: string, freeTie
     lines.push(storageLine(prices, 'ssm', advanced ? 'advanced-parameter-month' : 'standard-parameter-month', advanced ? 'Advanced parameters' : 'Standard parameters', secrets, region));
     // Interactions are free only for standard parameters at standard throughput.
     const interactions = advanced || design.higherThroughput ? traffic.served : ZERO;
-    if (!interactions.isZero()) lines.push(requestsLine(prices, 'ssm', 'api-interactions', 'Parameter Store API interactions', interactions, region, freeTier));
+    if (!interactions.isZero()) lines.push(requestsLine(prices, 'ssm', 'api-interactions', 'Parameter Store API interactions', interactions, 'interactions', region, freeTier));
     // SecureString reads decrypt through KMS, billed like Secrets Manager's.
     kmsRequests = traffic.served;
   }
@@ -137,7 +139,7 @@ function monthOfDesign(design: Design, prices: PriceBook, month: string, freeTie
     const billedRotations = Math.min(design.keyRotations, rotationPrice.billedUpTo ?? design.keyRotations);
     if (billedRotations > 0) lines.push(storageLine(prices, 'kms', 'key-rotation-month', 'Key rotations (first two per key)', keys.times(billedRotations), region));
   }
-  lines.push(requestsLine(prices, 'kms', 'requests', 'KMS requests', kmsRequests, region, freeTier));
+  lines.push(requestsLine(prices, 'kms', 'requests', 'KMS requests', kmsRequests, 'requests', region, freeTier));
   return { month, lines, total: sum(lines.map((l) => l.amount)), traffic };
 }
 

@@ -59,7 +59,7 @@ describe('worked examples, to the cent', () => {
     expect(real.freeTierSavings.toString()).toBe('0.06');
     const comparison = pricing.examComparison(sim.state, prices, { accountId: ACCOUNT, month: '2026-01' });
     expect(comparison.difference.toFixed(2)).toBe('0.06');
-    expect(comparison.explanation).toMatch(/ignores the always-free tiers/);
+    expect(comparison.explanation).toMatch(/ignores the always-free tiers .*; here that adds \$0\.06\.$/);
   });
 
   it('proration for part of a month: 360 of 720 hours is half the monthly price', () => {
