@@ -12,12 +12,16 @@ import { startTestEndpoint } from './helpers.ts';
 /**
  * The in-page terminal against the real AWS CLI v2: the same commands, in the same order, run by /usr/bin/aws
  * against the local endpoint and by the terminal's own path (parse, simulator.call, print) against an identical
- * world (same seed, same virtual clock). stdout, stderr and the exit code must be the same, byte for byte, after one
- * normalisation: the CLI makes each idempotency token (ClientRequestToken, which becomes the VersionId) with
- * Python's uuid4 on the client, so those differ from the terminal's. A UUID that appears in only one transcript is
- * replaced, in order of first appearance, by `<client-token-N>`; UUIDs both sides share (KMS key ids, from the
- * world's seeded RNG) are left as they are. Nothing else is normalised: there are no request ids in CLI output and
- * the clocks are the same virtual clock.
+ * world (same seed, same virtual clock). stdout, stderr and the exit code must be the same, byte for byte.
+ *
+ * The one thing that cannot be the same by construction is the idempotency token (ClientRequestToken, which becomes
+ * the VersionId): the CLI makes it on the client with Python's uuid4. So the terminal is handed the token the CLI
+ * used in the same step (read from the VersionId the CLI printed), exactly as if the learner had passed
+ * --client-request-token. The sorted outputs (text, yaml) order version ids by value, so different tokens would
+ * reorder lines, not just rename them. Should a step ever make a token the CLI did not print, the fallback
+ * normalisation replaces a UUID found in only one transcript by `<client-token-N>` in order of appearance; UUIDs
+ * both sides share (KMS key ids, from the world's seeded RNG) stay. Nothing else is normalised: CLI output carries
+ * no request ids, and both sides read the same virtual clock.
  */
 
 const SEED = 'cli-parity';
@@ -74,10 +78,15 @@ const STEPS: Step[] = [
   { args: ['secretsmanager', 'list-secret-version-ids', '--secret-id', 'prod/app/db', '--output', 'text'] },
   { args: ['secretsmanager', 'describe-secret', '--secret-id', 'prod/app/db', '--output', 'yaml'] },
   { args: ['secretsmanager', 'get-secret-value', '--secret-id', 'prod/app/db', '--query', 'Nope'] },
+  { args: ['secretsmanager', 'describe-secret', '--secret-id', 'prod/app/db', '--output', 'table'] },
+  { args: ['secretsmanager', 'list-secrets', '--output', 'table'] },
+  { args: ['sts', 'get-caller-identity', '--query', '{A:Account,B:Account}', '--output', 'table'] },
+  { args: ['secretsmanager', 'get-secret-value', '--secret-id', 'prod/app/db', '--query', 'Name', '--output', 'table'] },
   { args: ['secretsmanager', 'list-secrets', '--filters', 'Key=name,Values=prod/app/api', '--query', 'SecretList[].Name', '--output', 'text'] },
   { args: ['secretsmanager', 'list-secrets', '--filters', '[{"Key":"tag-key","Values":["team"]}]', '--query', 'length(SecretList)'] },
   { args: ['kms', 'describe-key', '--key-id', '${key}'] },
   { args: ['kms', 'list-keys', '--output', 'text'] },
+  { args: ['kms', 'list-keys', '--output', 'table'] },
   { args: ['kms', 'list-aliases', '--query', 'Aliases[].AliasName'] },
   { args: ['sts', 'get-caller-identity'] },
   { args: ['sts', 'get-caller-identity', '--query', 'Arn', '--output', 'text'] },
@@ -140,13 +149,24 @@ function realCli(args: string[]): Promise<CliRunResult> {
 }
 
 let tokenCount = 0;
+/** Tokens the real CLI made in the current step, for the terminal to use in the same step. */
+let cliTokens: string[] = [];
 function terminal(args: string[]): CliRunResult {
   return runCli(args, {
     table: cliCommandTable(simulatorParts().services),
     call: (request) => simulator.call(request),
     region: 'us-east-1',
-    idempotencyToken: () => `c11e7000-0000-4000-8000-${String(++tokenCount).padStart(12, '0')}`,
+    idempotencyToken: () => cliTokens.shift() ?? `c11e7000-0000-4000-8000-${String(++tokenCount).padStart(12, '0')}`,
   });
+}
+
+function tokensPrinted(result: CliRunResult): string[] {
+  try {
+    const versionId = (JSON.parse(result.stdout) as { VersionId?: unknown }).VersionId;
+    return typeof versionId === 'string' ? [versionId] : [];
+  } catch {
+    return [];
+  }
 }
 
 function resolveArgs(args: string[], captured: Map<string, string>): string[] {
@@ -204,6 +224,7 @@ describe('the in-page terminal prints what the real AWS CLI v2 prints', () => {
       const fromCli = await realCli(resolveArgs(step.args, realCaptured));
       captureInto(step, fromCli, realCaptured);
       real.push(fromCli);
+      cliTokens = ['create-secret', 'put-secret-value', 'update-secret', 'rotate-secret'].includes(step.args[1]!) ? tokensPrinted(fromCli) : [];
       const fromPage = terminal(resolveArgs(step.args, pageCaptured));
       captureInto(step, fromPage, pageCaptured);
       page.push(fromPage);

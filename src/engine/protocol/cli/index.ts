@@ -5,6 +5,7 @@ export { kebabName } from './cli-names.ts';
 export { parseShorthand, ShorthandParseError } from './shorthand.ts';
 export { cliOutputValue, cliTimestamp } from './output-values.ts';
 export { formatJson, formatText, formatYaml } from './output-formats.ts';
+export { formatTable } from './output-table.ts';
 export { commonPrefix, completeCommandLine } from './completion.ts';
 export {
   runCli,

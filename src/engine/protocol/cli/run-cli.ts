@@ -1,11 +1,12 @@
 import * as jmespath from 'jmespath';
 import { parse as shellParse } from 'shell-quote';
 import type { CallRequest, CallResult, CallerRef } from '../../kernel/index.ts';
-import { CliUsageError, USAGE_EXIT_CODE } from './cli-errors.ts';
+import { CliUsageError } from './cli-errors.ts';
 import { parseCommandLine, type GlobalOptions } from './command-line.ts';
 import type { CliCommand, CliCommandTable } from './command-table.ts';
 import { helpText } from './help-text.ts';
 import { formatOutput, type Json } from './output-formats.ts';
+import { formatTable } from './output-table.ts';
 import { cliOutputValue } from './output-values.ts';
 import { PAGINATORS, type Paginator } from './paginators.ts';
 
@@ -30,6 +31,8 @@ export interface CliRunOptions {
    * world, so one from here keeps the world's random sequence the same as under the real CLI.
    */
   idempotencyToken?: () => string;
+  /** Columns for `--output table` (the CLI measures its terminal; 80 when the output is not a terminal). */
+  terminalWidth?: number;
   /** Extra text for `aws --version`. */
   version?: string;
 }
@@ -82,14 +85,13 @@ export function runCli(argv: readonly string[], options: CliRunOptions): CliRunR
     const parsed = parseCommandLine(options.table, argv);
     if (parsed.kind === 'version') return { stdout: `${options.version ?? 'aws-cli/2 (SecretsLab in-page terminal)'}\n`, stderr: '', exitCode: 0 };
     if (parsed.kind === 'help') return { stdout: helpText(options.table, parsed.service, parsed.command), stderr: '', exitCode: 0 };
-    if (parsed.globals.output === 'table') {
-      return { stdout: '', stderr: '\nSecretsLab does not simulate --output table; use json, text or yaml.\n', exitCode: USAGE_EXIT_CODE };
-    }
     const query = parsed.globals.query !== undefined ? compileQuery(parsed.globals.query) : undefined;
     const outcome = callAllPages(parsed.command, parsed.input, parsed.globals, options);
     if ('error' in outcome) return outcome.error;
     const value = query ? query.search(outcome.value) : outcome.value;
-    return { stdout: formatOutput(parsed.globals.output, value), stderr: '', exitCode: 0 };
+    const stdout =
+      parsed.globals.output === 'table' ? formatTable(parsed.command.operation, value, options.terminalWidth ?? 80) : formatOutput(parsed.globals.output, value);
+    return { stdout, stderr: '', exitCode: 0 };
   } catch (error) {
     if (error instanceof CliUsageError) return { stdout: '', stderr: error.stderr, exitCode: error.exitCode };
     const detail = error instanceof Error ? error.message : String(error);

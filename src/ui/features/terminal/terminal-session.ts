@@ -16,6 +16,8 @@ export interface TerminalSessionOptions {
   /** One call through the app (as the acting principal, recorded in the call log, undoable). */
   call: (request: CallRequest) => CallResult;
   region: () => string;
+  /** The terminal's width in columns, for `--output table`. */
+  columns?: () => number;
   idempotencyToken: () => string;
   write: (text: string) => void;
 }
@@ -222,7 +224,13 @@ export class TerminalSession {
   private runAws(line: string): { stdout: string; stderr: string; exitCode: number } {
     return this.options.cli.runCliLine(
       line,
-      { table: this.options.table, call: this.options.call, region: this.options.region(), idempotencyToken: this.options.idempotencyToken },
+      {
+        table: this.options.table,
+        call: this.options.call,
+        region: this.options.region(),
+        idempotencyToken: this.options.idempotencyToken,
+        ...(this.options.columns ? { terminalWidth: this.options.columns() } : {}),
+      },
       this.env,
     );
   }

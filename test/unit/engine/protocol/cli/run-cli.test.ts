@@ -102,9 +102,37 @@ describe('runCliLine', () => {
     expect(role.Role.AssumeRolePolicyDocument).toEqual(JSON.parse(trust));
   });
 
-  it('refuses --output table, pipes and other programs clearly', () => {
+  it('draws --output table as the CLI does', () => {
     const { run } = terminal();
-    expect(run('aws sts get-caller-identity --output table')).toMatchObject({ exitCode: 252, stderr: expect.stringContaining('does not simulate --output table') });
+    expect(run('aws sts get-caller-identity --output table').stdout).toBe(
+      [
+        '-----------------------------------------------------',
+        '|                 GetCallerIdentity                 |',
+        '+---------+-----------------------------------------+',
+        '|  Account|  111122223333                           |',
+        '|  Arn    |  arn:aws:iam::111122223333:user/admin   |',
+        `|  UserId |  ${JSON.parse(run('aws sts get-caller-identity').stdout).UserId as string}                  |`,
+        '+---------+-----------------------------------------+',
+        '',
+      ].join('\n'),
+    );
+    // Printed by aws-cli 2.9.19 for the same query (title centred over the scaled columns).
+    expect(run('aws sts get-caller-identity --query "{A:Account,B:Account}" --output table').stdout).toBe(
+      [
+        '----------------------------------',
+        '|        GetCallerIdentity       |',
+        '+---------------+----------------+',
+        '|       A       |       B        |',
+        '+---------------+----------------+',
+        '|  111122223333 |  111122223333  |',
+        '+---------------+----------------+',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('refuses pipes and other programs clearly', () => {
+    const { run } = terminal();
     expect(run('aws sts get-caller-identity | jq .')).toMatchObject({ exitCode: 255, stderr: expect.stringContaining("'|'") });
     expect(run('ls -l')).toMatchObject({ exitCode: 127, stderr: expect.stringContaining('ls: command not found') });
     expect(run('   ')).toEqual({ stdout: '', stderr: '', exitCode: 0 });
