@@ -7,6 +7,9 @@ const SERVICE_TITLES: Record<string, string> = {
   sts: 'AWS Security Token Service (STS)',
   organizations: 'AWS Organizations',
   cloudtrail: 'AWS CloudTrail',
+  monitoring: 'Amazon CloudWatch',
+  events: 'Amazon EventBridge',
+  securityhub: 'AWS Security Hub',
 };
 
 /** The markdown of docs/coverage.md: every AWS operation the registry holds, by service (moto keeps one too). */
