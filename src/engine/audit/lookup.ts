@@ -1,7 +1,7 @@
 import type { LogEntry, World } from '../kernel/index.ts';
 import { awsRegionOf, entryResources, eventSourceOf, renderEvent, type CloudTrailEvent } from './cloudtrail-event.ts';
 import { eventIdOf } from './event-ids.ts';
-import { RETENTION_MS, eventHistoryOf } from './history.ts';
+import { EVENTS_PER_ACCOUNT, RETENTION_MS, eventHistoryOf } from './history.ts';
 import { resourceTypeOf } from './resources.ts';
 import { usernameOf } from './user-identity.ts';
 
@@ -119,7 +119,9 @@ export function queryEventHistory(
   const history = eventHistoryOf(world).accounts[query.accountId] ?? [];
   const horizon = query.now - RETENTION_MS;
   const events: HistoryEvent[] = [];
-  for (let i = history.length - 1; i >= 0; i--) {
+  // Storage trims in batches; what is visible is exactly the newest EVENTS_PER_ACCOUNT.
+  const oldest = Math.max(0, history.length - EVENTS_PER_ACCOUNT);
+  for (let i = history.length - 1; i >= oldest; i--) {
     const entry = history[i]!;
     if (entry.eventTime < horizon) break;
     if (page.before !== undefined && entry.sequence >= page.before) continue;

@@ -176,6 +176,8 @@ describe('the event history', () => {
     expect(stored.length).toBeLessThanOrEqual(EVENTS_PER_ACCOUNT * 1.25);
     const sequences = stored.map((e) => e.sequence);
     expect(sequences.at(-1)! - sequences[0]!).toBe(stored.length - 1);
+    // What a lookup can see is exactly the newest EVENTS_PER_ACCOUNT.
+    expect(records(sim)).toHaveLength(EVENTS_PER_ACCOUNT);
   });
 
   it('survives a snapshot round trip with the same event ids', () => {
