@@ -56,7 +56,8 @@ export function emptyLedger(): LifecycleLedger {
 const DAY_MS = 86_400_000;
 const SECRET_ARN = /^arn:aws:secretsmanager:([a-z0-9-]+):(\d{12}):secret:(.+)$/;
 const KEY_ARN = /^arn:aws:kms:([a-z0-9-]+):(\d{12}):key\/(.+)$/;
-const BILLED_SERVICES = new Set(['secretsmanager', 'kms', 'lambda']);
+// Every Secrets Manager and KMS API call is billed; Lambda bills invocations (metered by the rotation engine), not its API.
+const BILLED_SERVICES = new Set(['secretsmanager', 'kms']);
 
 export function secretBillingState(secret: Secret): SecretBillingState {
   if (secret.deletedDate !== undefined) return 'pending-deletion';

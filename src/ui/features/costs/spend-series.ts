@@ -14,7 +14,6 @@ const SERVICE_LABELS: Record<string, string> = { secretsmanager: 'Secrets Manage
 const CALL_PRICES: Record<string, [pricing.PricedService, string]> = {
   secretsmanager: ['secretsmanager', 'api-requests'],
   kms: ['kms', 'requests'],
-  lambda: ['lambda', 'requests'],
 };
 
 export function spendSeries(world: World, prices: pricing.PriceBook, accountId: string, month: string, groupBy: 'service' | { tagKey: string }): SpendSeries {
