@@ -8,7 +8,8 @@ export interface LabProgress {
   completed: boolean;
   /** How many hints the learner has opened, per step index. */
   hintsShown: Record<number, number>;
-  updatedAt: string;
+  /** Epoch milliseconds of the last change (wall time: progress is about the learner, not the simulation). */
+  updatedAt: number;
 }
 
 export const PROGRESS_KEY = 'labs:progress';
@@ -25,5 +26,5 @@ export async function readProgress(store: KeyValueStore): Promise<ProgressBook> 
 }
 
 export function emptyProgress(goalCount: number): LabProgress {
-  return { passed: [], goalCount, completed: false, hintsShown: {}, updatedAt: '' };
+  return { passed: [], goalCount, completed: false, hintsShown: {}, updatedAt: 0 };
 }

@@ -101,7 +101,7 @@ export class LabsState {
   }
 
   private saveProgress(lab: Lab, entry: LabProgress): void {
-    this.progress = { ...this.progress, [lab.id]: { ...entry, updatedAt: new Date().toISOString() } };
+    this.progress = { ...this.progress, [lab.id]: { ...entry, updatedAt: Date.now() } };
     void this.store.set(PROGRESS_KEY, $state.snapshot(this.progress));
   }
 

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import type { Simulator } from '../../../src/engine/index.ts';
+import { applySolution, buildLabWorld, evaluateGoals, parseLab, type Lab } from '../../../src/scenarios/index.ts';
+import { labSources } from '../../content/labs-files.ts';
+
+/**
+ * Each lab tells a story ("the key is disabled", "the resource policy is what stops the reporting role"). These
+ * tests check that the engine agrees with the story, so a lab never teaches something the simulator does not do.
+ */
+const labs = new Map(labSources().map((source) => [source.folder, parseLab(source)]));
+const lab = (id: string): Lab => labs.get(id) ?? (() => { throw new Error(`no lab ${id}`); })();
+
+function call(sim: Simulator, operation: string, input: Record<string, unknown>, principalArn?: string, service = 'secretsmanager') {
+  return sim.call({ service, operation, input, ...(principalArn ? { caller: { principalArn } } : {}) });
+}
+function arnOf(sim: Simulator, name: string): string {
+  const described = call(sim, 'DescribeSecret', { secretId: name });
+  if (!described.ok) throw described.error;
+  return (described.output as { arn: string }).arn;
+}
+function failed(goals: ReturnType<typeof evaluateGoals>): string[] {
+  return goals.filter((g) => !g.passed).map((g) => g.id);
+}
+/** The first n actions of a lab's solution. */
+function partial(id: string, n: number): Simulator {
+  const world = buildLabWorld(lab(id));
+  expect(applySolution({ solution: lab(id).solution.slice(0, n) }, world)).toBeUndefined();
+  return world;
+}
+
+describe('lab stories', () => {
+  it('02: the bad value is current at the start; the good one is AWSPREVIOUS', () => {
+    const sim = buildLabWorld(lab('02-versions-and-labels'));
+    expect(call(sim, 'GetSecretValue', { secretId: 'prod/payments/api-key' })).toMatchObject({ ok: true, output: { secretString: '{"apiKey":"sandbox_0000"}' } });
+    expect(call(sim, 'GetSecretValue', { secretId: 'prod/payments/api-key', versionStage: 'AWSPREVIOUS' })).toMatchObject({ ok: true, output: { versionId: '11111111-1111-4111-8111-111111111111' } });
+    // Putting the old value again "fixes" the value but not the version: the same-version goal sees through it.
+    call(sim, 'PutSecretValue', { secretId: 'prod/payments/api-key', secretString: '{"apiKey":"live_4f9a1c2e7b"}' });
+    expect(failed(evaluateGoals(lab('02-versions-and-labels').goals, sim))).toEqual(['same-version']);
+  });
+
+  it('03: the disabled key makes UpdateSecret fail, naming the key', () => {
+    const sim = buildLabWorld(lab('03-encryption'));
+    const result = call(sim, 'UpdateSecret', { secretId: 'prod/billing/db', kmsKeyId: 'alias/billing-secrets' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.message).toMatch(/disabled/);
+    expect(failed(evaluateGoals(lab('03-encryption').goals, sim))).toEqual(['customer-key', 'key-enabled']);
+  });
+
+  it('04: orders-app reads the billing secret at the start; scoping its policy alone leaves the reporting role in', () => {
+    const start = buildLabWorld(lab('04-least-privilege'));
+    expect(call(start, 'GetSecretValue', { secretId: 'prod/billing/db' }, 'arn:aws:sts::111122223333:assumed-role/orders-app/t').ok).toBe(true);
+    const identityOnly = partial('04-least-privilege', 1);
+    expect(failed(evaluateGoals(lab('04-least-privilege').goals, identityOnly))).toEqual(['reporting-refused-by-secret']);
+  });
+
+  it('05: the legacy secret on the AWS managed key is refused to the other account with the documented message', () => {
+    const sim = buildLabWorld(lab('05-cross-account'));
+    const result = call(sim, 'GetSecretValue', { secretId: arnOf(sim, 'prod/reporting/legacy') }, 'arn:aws:iam::444455556666:user/admin');
+    expect(result).toMatchObject({ ok: false, error: { code: 'InvalidRequestException' } });
+    if (!result.ok) expect(result.error.message).toBe("You can't access a secret from a different AWS account if you encrypt the secret with the default KMS service key.");
+  });
+
+  it("05: without the caller's own policy, or without the key policy's grant, the development role is refused", () => {
+    const noCallerPolicy = partial('05-cross-account', 4);
+    expect(failed(evaluateGoals(lab('05-cross-account').goals, noCallerPolicy))).toEqual(['dev-reads-secret']);
+
+    const noKeyGrant = buildLabWorld(lab('05-cross-account'));
+    const solution = lab('05-cross-account').solution.map((action) => {
+      if (!('call' in action) || action.call.operation !== 'CreateKey') return action;
+      return { ...action, call: { ...action.call, input: { Description: 'default key policy' } } };
+    });
+    expect(applySolution({ solution }, noKeyGrant)).toBeUndefined();
+    const [readGoal] = evaluateGoals(lab('05-cross-account').goals, noKeyGrant);
+    expect(readGoal).toMatchObject({ passed: false, reason: expect.stringContaining('AccessDeniedException') });
+  });
+
+  it('06: BlockPublicPolicy refuses the policy in place, and the intern can read the token at the start', () => {
+    const sim = buildLabWorld(lab('06-public-policy'));
+    const policy = call(sim, 'GetResourcePolicy', { secretId: 'prod/partner/api-token' });
+    if (!policy.ok) throw policy.error;
+    const put = call(sim, 'PutResourcePolicy', { secretId: 'prod/partner/api-token', resourcePolicy: (policy.output as { resourcePolicy: string }).resourcePolicy, blockPublicPolicy: true });
+    expect(put).toMatchObject({ ok: false, error: { code: 'PublicPolicyException' } });
+    const read = call(sim, 'GetSecretValue', { secretId: arnOf(sim, 'prod/partner/api-token') }, 'arn:aws:sts::444455556666:assumed-role/intern-sandbox/play');
+    expect(read.ok).toBe(true);
+  });
+
+  it('10: a secret scheduled for deletion cannot be read; restoring it without deleting the copy leaves one goal', () => {
+    const sim = buildLabWorld(lab('10-recover-deleted'));
+    expect(call(sim, 'GetSecretValue', { secretId: 'prod/legacy/ldap-bind' })).toMatchObject({ ok: false, error: { code: 'InvalidRequestException' } });
+    expect(failed(evaluateGoals(lab('10-recover-deleted').goals, partial('10-recover-deleted', 1)))).toEqual(['copy-gone']);
+  });
+});
