@@ -163,10 +163,22 @@ function settleKeys(ledger: LifecycleLedger, world: World, accountId: string, re
   }
 }
 
+/**
+ * The last day's counters, remembered: most calls land on the same account and day as the one before, and this
+ * keeper runs on every call of the hot path (a read and its nested Decrypt are two entries).
+ */
+let lastCount: { ledger: LifecycleLedger; accountId: string; day: number; byService: Record<string, number> } | undefined;
+
 function countCall(ledger: LifecycleLedger, accountId: string, service: string, at: number): void {
-  const byDay = (ledger.dailyCalls[accountId] ??= {});
-  const day = String(Math.floor(at / DAY_MS));
-  const byService = (byDay[day] ??= {});
+  const day = Math.floor(at / DAY_MS);
+  let byService: Record<string, number>;
+  if (lastCount && lastCount.ledger === ledger && lastCount.day === day && lastCount.accountId === accountId) {
+    byService = lastCount.byService;
+  } else {
+    const byDay = (ledger.dailyCalls[accountId] ??= {});
+    byService = byDay[String(day)] ??= {};
+    lastCount = { ledger, accountId, day, byService };
+  }
   byService[service] = (byService[service] ?? 0) + 1;
 }
 
