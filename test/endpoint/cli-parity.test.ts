@@ -87,6 +87,12 @@ const STEPS: Step[] = [
   { args: ['kms', 'describe-key', '--key-id', '${key}'] },
   { args: ['kms', 'list-keys', '--output', 'text'] },
   { args: ['kms', 'list-keys', '--output', 'table'] },
+  { args: ['kms', 'list-keys', '--page-size', '1', '--output', 'text'] },
+  {
+    args: ['secretsmanager', 'list-secrets', '--max-items', '1', '--query', '{Names:SecretList[].Name,NextToken:NextToken}'],
+    capture: { name: 'resume', from: (json) => json.NextToken },
+  },
+  { args: ['secretsmanager', 'list-secrets', '--starting-token', '${resume}', '--query', 'SecretList[].Name'] },
   { args: ['kms', 'list-aliases', '--query', 'Aliases[].AliasName'] },
   { args: ['sts', 'get-caller-identity'] },
   { args: ['sts', 'get-caller-identity', '--query', 'Arn', '--output', 'text'] },

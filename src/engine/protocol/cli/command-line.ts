@@ -1,7 +1,9 @@
 import { complexValue, scalarValue, toDomain } from './argument-values.ts';
 import { argparseError, CliUsageError, invalidChoice, paramValidationError, unknownOptions } from './cli-errors.ts';
+import { kebabName } from './cli-names.ts';
 import type { CliCommand, CliCommandTable, CliParam } from './command-table.ts';
 import { validateParams } from './param-validation.ts';
+import { PAGINATORS, type Paginator } from './paginators.ts';
 
 /**
  * `aws [global options] <service> <command> [--flags]` to a call, as the AWS CLI v2 reads it: global options
@@ -20,8 +22,24 @@ export interface GlobalOptions {
   paginate: boolean;
 }
 
+/** The CLI's own paging options (`--starting-token`, `--page-size`, `--max-items`) of a paginated command. */
+export interface PagingOptions {
+  startingToken?: string;
+  pageSize?: number;
+  maxItems?: number;
+}
+
 export type ParsedCommandLine =
-  | { kind: 'call'; command: CliCommand; input: Record<string, unknown>; wireParams: Record<string, unknown>; globals: GlobalOptions }
+  | {
+      kind: 'call';
+      command: CliCommand;
+      input: Record<string, unknown>;
+      wireParams: Record<string, unknown>;
+      globals: GlobalOptions;
+      /** Present when the CLI paginates this call (a paginated command, no manual paging member, no --no-paginate). */
+      paginator?: Paginator;
+      paging: PagingOptions;
+    }
   | { kind: 'help'; service?: string; command?: string }
   | { kind: 'version' };
 
@@ -85,10 +103,44 @@ export function parseCommandLine(table: CliCommandTable, argv: readonly string[]
   const command = commands.get(operation);
   if (!command) throw invalidChoice('operation', operation, [...commands.keys(), 'help']);
   if (args[0] === 'help') return { kind: 'help', service, command: operation };
-  const wireParams = parseArguments(command, args);
+  const paginator = PAGINATORS[command.service]?.[command.operation];
+  const params = paginator ? withPagingParams(command.params) : command.params;
+  const wireParams = parseArguments(command, params, args);
+  const paging: PagingOptions = {};
+  for (const [wire, key] of [['StartingToken', 'startingToken'], ['PageSize', 'pageSize'], ['MaxItems', 'maxItems']] as const) {
+    if (!(PAGING_PREFIX + wire in wireParams)) continue;
+    (paging as Record<string, unknown>)[key] = wireParams[PAGING_PREFIX + wire];
+    delete wireParams[PAGING_PREFIX + wire];
+  }
   const problems = validateParams(command.shape, wireParams);
   if (problems.length > 0) throw paramValidationError(problems);
-  return { kind: 'call', command, input: toDomain(command.shape, wireParams) as Record<string, unknown>, wireParams, globals };
+  const input = toDomain(command.shape, wireParams) as Record<string, unknown>;
+  // Naming the service's own paging member turns the CLI's pagination off (awscli/customizations/paginate.py).
+  const manual = paginator !== undefined && (input[paginator.inputToken] !== undefined || input[paginator.limitKey] !== undefined);
+  const paginate = paginator !== undefined && globals.paginate && !manual;
+  if (!paginate) {
+    const used = (['startingToken', 'pageSize', 'maxItems'] as const).filter((key) => paging[key] !== undefined);
+    if (used.length > 0) {
+      throw paramValidationError([`Cannot specify --no-paginate along with pagination arguments: ${used.map((key) => `--${kebabName(key)}`).join(', ')}`]);
+    }
+  }
+  return { kind: 'call', command, input, wireParams, globals, paging, ...(paginate ? { paginator } : {}) };
+}
+
+/** Wire names of the CLI's paging options, kept apart from the operation's members. */
+const PAGING_PREFIX = '__paging.';
+
+/** The paging options the CLI adds to a paginated command; its `--max-items` shadows IAM's own MaxItems. */
+function withPagingParams(params: readonly CliParam[]): CliParam[] {
+  const paging: CliParam[] = (
+    [
+      ['--starting-token', 'StartingToken', { kind: 'string' }],
+      ['--page-size', 'PageSize', { kind: 'integer' }],
+      ['--max-items', 'MaxItems', { kind: 'integer' }],
+    ] as const
+  ).map(([flag, wire, shape]) => ({ flag, member: { wire: PAGING_PREFIX + wire, domain: PAGING_PREFIX + wire, shape, required: false } }));
+  const flags = new Set(paging.map((param) => param.flag));
+  return [...params.filter((param) => !flags.has(param.flag)), ...paging];
 }
 
 interface FlagMatch {
@@ -97,9 +149,9 @@ interface FlagMatch {
 }
 
 /** Exact flag, `--no-` form of a boolean, or argparse's unique prefix. */
-function findFlag(command: CliCommand, name: string): FlagMatch | undefined | 'ambiguous' {
+function findFlag(params: readonly CliParam[], name: string): FlagMatch | undefined | 'ambiguous' {
   const candidates: FlagMatch[] = [];
-  for (const param of command.params) {
+  for (const param of params) {
     candidates.push({ param, negated: false });
     if (param.member.shape.kind === 'boolean') candidates.push({ param: { ...param, flag: `--no-${param.flag.slice(2)}` }, negated: true });
   }
@@ -114,7 +166,7 @@ function findFlag(command: CliCommand, name: string): FlagMatch | undefined | 'a
 const INTEGER_TEXT = /^\s*[+-]?\d+\s*$/;
 const FLOAT_TEXT = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;
 
-function parseArguments(command: CliCommand, args: readonly string[]): Record<string, unknown> {
+function parseArguments(command: CliCommand, params: readonly CliParam[], args: readonly string[]): Record<string, unknown> {
   const raw = new Map<CliParam, string[] | boolean>();
   const unknown: string[] = [];
   for (let i = 0; i < args.length; i++) {
@@ -124,9 +176,9 @@ function parseArguments(command: CliCommand, args: readonly string[]): Record<st
       continue;
     }
     const [name, inline] = token.includes('=') ? [token.slice(0, token.indexOf('=')), token.slice(token.indexOf('=') + 1)] : [token, undefined];
-    const match = findFlag(command, name);
+    const match = findFlag(params, name);
     if (match === 'ambiguous') {
-      const options = command.params.map((p) => p.flag).filter((flag) => flag.startsWith(name));
+      const options = params.map((p) => p.flag).filter((flag) => flag.startsWith(name));
       throw argparseError(`ambiguous option: ${name} could match ${options.join(', ')}`);
     }
     if (!match) {
@@ -137,7 +189,7 @@ function parseArguments(command: CliCommand, args: readonly string[]): Record<st
     const shape = param.member.shape;
     if (shape.kind === 'boolean') {
       if (inline !== undefined) throw argparseError(`argument ${param.flag}: ignored explicit argument '${inline}'`);
-      raw.set(command.params.find((p) => p.member === param.member)!, !negated);
+      raw.set(params.find((p) => p.member === param.member)!, !negated);
       continue;
     }
     const words: string[] = inline !== undefined ? [inline] : [];
@@ -154,20 +206,20 @@ function parseArguments(command: CliCommand, args: readonly string[]): Record<st
     if (shape.kind === 'float' && !FLOAT_TEXT.test(words[0]!)) throw argparseError(`argument ${param.flag}: invalid float value: '${words[0]!}'`);
     raw.set(param, words);
   }
-  const missing = command.params.filter((param) => param.member.required && !raw.has(param) && param.member.domain !== command.idempotencyToken);
+  const missing = params.filter((param) => param.member.required && !raw.has(param) && param.member.domain !== command.idempotencyToken);
   if (missing.length > 0) throw argparseError(`the following arguments are required: ${missing.map((param) => param.flag).join(', ')}`);
   if (unknown.length > 0) throw unknownOptions(unknown);
 
-  const params: Record<string, unknown> = {};
-  for (const param of command.params) {
+  const values: Record<string, unknown> = {};
+  for (const param of params) {
     const value = raw.get(param);
     if (value === undefined) continue;
     const shape = param.member.shape;
-    if (typeof value === 'boolean') params[param.member.wire] = value;
-    else if (shape.kind === 'list' || shape.kind === 'structure' || shape.kind === 'map') params[param.member.wire] = complexValue(param.flag, shape, value);
-    else params[param.member.wire] = scalarValue(param.flag, shape, value[0]!);
+    if (typeof value === 'boolean') values[param.member.wire] = value;
+    else if (shape.kind === 'list' || shape.kind === 'structure' || shape.kind === 'map') values[param.member.wire] = complexValue(param.flag, shape, value);
+    else values[param.member.wire] = scalarValue(param.flag, shape, value[0]!);
   }
-  return params;
+  return values;
 }
 
 export { CliUsageError };

@@ -1,5 +1,5 @@
 export { CLI_SERVICES, cliCommandTable, type CliCommand, type CliCommandTable, type CliParam, type CliServiceSource } from './command-table.ts';
-export { parseCommandLine, OUTPUT_FORMATS, type GlobalOptions, type OutputFormat, type ParsedCommandLine } from './command-line.ts';
+export { parseCommandLine, OUTPUT_FORMATS, type GlobalOptions, type OutputFormat, type PagingOptions, type ParsedCommandLine } from './command-line.ts';
 export { CliUsageError, USAGE } from './cli-errors.ts';
 export { kebabName } from './cli-names.ts';
 export { parseShorthand, ShorthandParseError } from './shorthand.ts';

@@ -5,21 +5,23 @@
  */
 export interface Paginator {
   inputToken: string;
+  /** The input token's model name, the key of the CLI's resume tokens (`{"NextToken": ..., "boto_truncate_amount": 2}`). */
+  inputTokenWire: string;
   limitKey: string;
   outputTokenDomain: string;
   wire: { resultKey: string; outputToken: string; moreResults?: string };
 }
 
 function nextToken(resultKey: string): Paginator {
-  return { inputToken: 'nextToken', limitKey: 'maxResults', outputTokenDomain: 'nextToken', wire: { resultKey, outputToken: 'NextToken' } };
+  return { inputToken: 'nextToken', inputTokenWire: 'NextToken', limitKey: 'maxResults', outputTokenDomain: 'nextToken', wire: { resultKey, outputToken: 'NextToken' } };
 }
 
 function kmsMarker(resultKey: string): Paginator {
-  return { inputToken: 'marker', limitKey: 'limit', outputTokenDomain: 'nextMarker', wire: { resultKey, outputToken: 'NextMarker', moreResults: 'Truncated' } };
+  return { inputToken: 'marker', inputTokenWire: 'Marker', limitKey: 'limit', outputTokenDomain: 'nextMarker', wire: { resultKey, outputToken: 'NextMarker', moreResults: 'Truncated' } };
 }
 
 function iamMarker(resultKey: string): Paginator {
-  return { inputToken: 'marker', limitKey: 'maxItems', outputTokenDomain: 'marker', wire: { resultKey, outputToken: 'Marker', moreResults: 'IsTruncated' } };
+  return { inputToken: 'marker', inputTokenWire: 'Marker', limitKey: 'maxItems', outputTokenDomain: 'marker', wire: { resultKey, outputToken: 'Marker', moreResults: 'IsTruncated' } };
 }
 
 export const PAGINATORS: Record<string, Record<string, Paginator>> = {

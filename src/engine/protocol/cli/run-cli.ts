@@ -2,13 +2,13 @@ import * as jmespath from 'jmespath';
 import { parse as shellParse } from 'shell-quote';
 import type { CallRequest, CallResult, CallerRef } from '../../kernel/index.ts';
 import { CliUsageError } from './cli-errors.ts';
-import { parseCommandLine, type GlobalOptions } from './command-line.ts';
+import { parseCommandLine, type GlobalOptions, type ParsedCommandLine } from './command-line.ts';
 import type { CliCommand, CliCommandTable } from './command-table.ts';
 import { helpText } from './help-text.ts';
 import { formatOutput, type Json } from './output-formats.ts';
 import { formatTable } from './output-table.ts';
 import { cliOutputValue } from './output-values.ts';
-import { PAGINATORS, type Paginator } from './paginators.ts';
+import { allPages } from './pages.ts';
 
 /**
  * One terminal line, run as the AWS CLI v2 runs it: parse, call the engine (every page of a paginated list),
@@ -86,7 +86,7 @@ export function runCli(argv: readonly string[], options: CliRunOptions): CliRunR
     if (parsed.kind === 'version') return { stdout: `${options.version ?? 'aws-cli/2 (SecretsLab in-page terminal)'}\n`, stderr: '', exitCode: 0 };
     if (parsed.kind === 'help') return { stdout: helpText(options.table, parsed.service, parsed.command), stderr: '', exitCode: 0 };
     const query = parsed.globals.query !== undefined ? compileQuery(parsed.globals.query) : undefined;
-    const outcome = callAllPages(parsed.command, parsed.input, parsed.globals, options);
+    const outcome = callAllPages(parsed, options);
     if ('error' in outcome) return outcome.error;
     const value = query ? query.search(outcome.value) : outcome.value;
     const stdout =
@@ -115,40 +115,24 @@ function request(command: CliCommand, input: Record<string, unknown>, globals: G
   };
 }
 
-/**
- * Pagination as the CLI does it by default: follow the output token until it runs out and merge the result key's
- * lists (botocore's build_full_result). Naming the token or the page size yourself turns it off, as on the CLI.
- */
-function callAllPages(command: CliCommand, input: Record<string, unknown>, globals: GlobalOptions, options: CliRunOptions): { value: Json } | { error: CliRunResult } {
-  const paginator: Paginator | undefined = PAGINATORS[command.service]?.[command.operation];
-  const manual = paginator && (input[paginator.inputToken] !== undefined || input[paginator.limitKey] !== undefined);
-  let pageInput = input;
-  let merged: Record<string, Json> | undefined;
-  for (let page = 0; page < 10_000; page++) {
-    const result = options.call(request(command, pageInput, globals, options));
-    if (!result.ok) {
-      const message = result.error.message || 'Unknown';
-      return {
-        error: {
-          stdout: '',
-          stderr: `\nAn error occurred (${result.error.code}) when calling the ${command.operation} operation: ${message}\n`,
-          exitCode: SERVICE_ERROR_EXIT_CODE,
-        },
-      };
-    }
-    const value = cliOutputValue(command.service, command.operation, result.output) as Record<string, Json>;
-    if (!paginator || manual || !globals.paginate) return { value };
-    const { resultKey, outputToken, moreResults } = paginator.wire;
-    if (merged === undefined) {
-      // The first page's other members stay, after the merged list (merge_dicts adds them last).
-      merged = { [resultKey]: [] };
-      for (const [key, item] of Object.entries(value)) if (key !== resultKey && key !== outputToken && key !== moreResults) merged[key] = item;
-    }
-    const items = value[resultKey];
-    if (Array.isArray(items)) (merged[resultKey] as Json[]).push(...items);
-    const token = (result.output as Record<string, unknown>)[paginator.outputTokenDomain];
-    if (typeof token !== 'string' || token === '' || (moreResults && value[moreResults] === false)) break;
-    pageInput = { ...input, [paginator.inputToken]: token };
+function serviceError(command: CliCommand, result: CallResult): CliRunResult {
+  const error = result.ok ? undefined : result.error;
+  return {
+    stdout: '',
+    stderr: `\nAn error occurred (${error?.code ?? 'Unknown'}) when calling the ${command.operation} operation: ${error?.message || 'Unknown'}\n`,
+    exitCode: SERVICE_ERROR_EXIT_CODE,
+  };
+}
+
+/** One call, or every page of a paginated list as the CLI fetches them (pages.ts). */
+function callAllPages(parsed: Extract<ParsedCommandLine, { kind: 'call' }>, options: CliRunOptions): { value: Json } | { error: CliRunResult } {
+  const { command, input, globals, paginator, paging } = parsed;
+  const toCli = (output: unknown) => cliOutputValue(command.service, command.operation, output) as Record<string, Json>;
+  const call = (pageInput: Record<string, unknown>) => options.call(request(command, pageInput, globals, options));
+  if (!paginator) {
+    const result = call(input);
+    return result.ok ? { value: toCli(result.output) } : { error: serviceError(command, result) };
   }
-  return { value: merged ?? {} };
+  const outcome = allPages(paginator, paging, call, input, toCli);
+  return 'error' in outcome ? { error: serviceError(command, outcome.error) } : outcome;
 }

@@ -102,6 +102,23 @@ describe('runCliLine', () => {
     expect(role.Role.AssumeRolePolicyDocument).toEqual(JSON.parse(trust));
   });
 
+  it('stops at --max-items with a resume token, starts again from --starting-token, and asks for --page-size per call', () => {
+    const { run, requests } = terminal();
+    for (let i = 0; i < 5; i++) run(`aws secretsmanager create-secret --name s${i} --secret-string v`);
+    requests.length = 0;
+    const first = JSON.parse(run('aws secretsmanager list-secrets --max-items 2 --page-size 3 --query "{n:SecretList[].Name,t:NextToken}"').stdout) as { n: string[]; t: string };
+    expect(first.n).toEqual(['s0', 's1']);
+    expect(requests.map((r) => (r.input as { maxResults?: number }).maxResults)).toEqual([3]);
+    // botocore's token: base64 of json.dumps({"NextToken": <the page's token>, "boto_truncate_amount": 2}).
+    expect(atob(first.t)).toBe('{"NextToken": null, "boto_truncate_amount": 2}');
+    const rest = JSON.parse(run(`aws secretsmanager list-secrets --starting-token ${first.t} --page-size 3 --query SecretList[].Name`).stdout) as string[];
+    expect(rest).toEqual(['s2', 's3', 's4']);
+    expect(run('aws secretsmanager list-secrets --max-items 1 --no-paginate')).toMatchObject({
+      exitCode: 252,
+      stderr: '\nParameter validation failed:\nCannot specify --no-paginate along with pagination arguments: --max-items\n',
+    });
+  });
+
   it('draws --output table as the CLI does', () => {
     const { run } = terminal();
     expect(run('aws sts get-caller-identity --output table').stdout).toBe(
