@@ -118,6 +118,13 @@ export function createDatabase(sim: Simulator, spec: Omit<NewDatabase, 'accountI
   return addDatabase(world(sim), { ...spec, accountId: spec.accountId ?? sim.state.defaultAccountId, region: spec.region ?? sim.state.defaultRegion });
 }
 
+/** Adds (or resets) a user on a simulated database, as a DBA would with CREATE USER / ALTER USER. */
+export function setDatabaseUser(sim: Simulator, databaseId: string, username: string, password: string): void {
+  const db = targetsState(world(sim)).databases[databaseId];
+  if (!db) throw new Error(`No simulated database ${databaseId}`);
+  db.users[username] = { password };
+}
+
 export interface NewApplication {
   name: string;
   secretArn: string;
