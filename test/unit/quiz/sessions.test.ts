@@ -3,7 +3,7 @@ import { QuestionBank } from '../../../src/quiz/bank.ts';
 import { answerExam, answerSheet, expireIfDue, goTo, remainingMs, startExam, submitExam, toggleFlag } from '../../../src/quiz/exam-session.ts';
 import { answerPractice, currentQuestionId, mistakes, moveTo, practiceFinished, practiceTally, startPractice } from '../../../src/quiz/practice-session.ts';
 import { EXAM_DURATION_MS } from '../../../src/quiz/exam-form.ts';
-import { emptyProgress, readProgress, recordResponse } from '../../../src/quiz/progress.ts';
+import { emptyProgress, readProgress, recordResponse, type Progress } from '../../../src/quiz/progress.ts';
 import { itemsPerDomain, makeItem } from './fixtures.ts';
 
 const T0 = Date.UTC(2026, 10, 28, 9, 0, 0);
@@ -115,7 +115,7 @@ describe('learner actions', async () => {
   const bank = new QuestionBank(itemsPerDomain([20, 20, 20, 20]));
 
   it('a practice answer is recorded, scheduled and kept in the session; a due-queue answer is a spaced review', () => {
-    let progress = { ...emptyProgress(), practice: startPractice(bank, { kind: 'all' }, { size: 2, seed: 'l', now: T0, responses: [], questionIds: ['q-d1-0', 'q-d1-1'] }) };
+    let progress: Progress = { ...emptyProgress(), practice: startPractice(bank, { kind: 'all' }, { size: 2, seed: 'l', now: T0, responses: [], questionIds: ['q-d1-0', 'q-d1-1'] }) };
     progress = answerInPractice(progress, bank, ['b'], 'sure', T0 + 1);
     expect(progress.responses).toEqual([{ questionId: 'q-d1-0', correct: false, at: T0 + 1, source: 'practice', firstAttempt: true, confidence: 'sure' }]);
     expect(Object.keys(progress.cards)).toEqual(['test.q-d1-0']);
