@@ -102,6 +102,10 @@ const STEPS: Step[] = [
   { args: ['iam', 'get-role-policy', '--role-name', 'Reader', '--policy-name', 'read'] },
   { args: ['iam', 'list-roles', '--query', 'Roles[].RoleName', '--output', 'text'] },
   { args: ['secretsmanager', 'delete-secret', '--secret-id', 'prod/app/api-key', '--force-delete-without-recovery'] },
+  {
+    args: ['cloudtrail', 'lookup-events', '--lookup-attributes', 'AttributeKey=EventName,AttributeValue=PutSecretValue', '--start-time', '2026-01-01T00:00:00Z', '--query', 'Events[].[EventName,Username,Resources[0].ResourceName]', '--output', 'text'],
+  },
+  { args: ['cloudtrail', 'lookup-events', '--max-items', '2', '--query', 'length(Events)'] },
 
   // Errors: the service's (254) and the CLI's own (252).
   { args: ['secretsmanager', 'get-secret-value', '--secret-id', 'nope'] },

@@ -31,6 +31,20 @@ function parseJson(cliName: string, text: string): unknown {
   }
 }
 
+/**
+ * A timestamp as botocore reads one: epoch seconds, or an ISO 8601 date or date-time (UTC unless it names a zone).
+ * The value handed on is epoch milliseconds, the engine's time.
+ */
+function parseTimestamp(cliName: string, text: string): number {
+  const trimmed = text.trim();
+  if (/^[+-]?\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
+  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(trimmed);
+  const zoned = /(Z|[+-]\d{2}:?\d{2})$/i.test(trimmed);
+  const ms = Date.parse(dateOnly ? `${trimmed}T00:00:00Z` : zoned ? trimmed : `${trimmed}Z`);
+  if (Number.isNaN(ms)) throw paramError(cliName, `Invalid timestamp value: ${text}`);
+  return ms;
+}
+
 function looksLikeJson(text: string): boolean {
   const trimmed = text.trim();
   return trimmed.startsWith('[') || trimmed.startsWith('{');
@@ -63,6 +77,8 @@ export function scalarValue(cliName: string, shape: InputShape, text: string): u
       return text.toLowerCase() !== 'false' && text !== '';
     case 'blob':
       return decodeBase64(cliName, text);
+    case 'timestamp':
+      return parseTimestamp(cliName, text);
     case 'document':
       return parseJson(cliName, text);
     default:
@@ -123,6 +139,8 @@ function coerce(shape: InputShape, value: ShorthandValue | undefined): unknown {
     case 'integer':
     case 'float':
       return typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value)) ? Number(value) : value;
+    case 'timestamp':
+      return typeof value === 'string' ? parseTimestamp('', value) : value;
     case 'boolean':
       if (typeof value === 'string' && value.toLowerCase() === 'true') return true;
       if (typeof value === 'string' && value.toLowerCase() === 'false') return false;

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { wireName } from '../case-mapping.ts';
-import type { ProtocolService } from '../wire-names.ts';
+import { isDateMember, type ProtocolService } from '../wire-names.ts';
 
 /**
  * The shape of each operation's input as the CLI needs it (which flags exist, which take an integer, a list, a
@@ -11,6 +11,8 @@ export type InputShape =
   | { kind: 'string'; enum?: readonly string[]; min?: number }
   | { kind: 'integer'; min?: number }
   | { kind: 'float' }
+  /** A timestamp member: the CLI reads ISO 8601 or epoch seconds; the engine holds epoch milliseconds. */
+  | { kind: 'timestamp' }
   | { kind: 'boolean' }
   | { kind: 'blob' }
   | { kind: 'document' }
@@ -106,12 +108,11 @@ export function inputShape(service: string, schema: z.ZodType): InputShape {
     case 'object':
       return {
         kind: 'structure',
-        members: Object.entries(def.shape ?? {}).map(([domain, member]) => ({
-          wire: wireMemberName(service, domain),
-          domain,
-          shape: inputShape(service, member),
-          required: !isOptional(member),
-        })),
+        members: Object.entries(def.shape ?? {}).map(([domain, member]) => {
+          const shape = inputShape(service, member);
+          const timestamp = (shape.kind === 'integer' || shape.kind === 'float') && isDateMember(domain);
+          return { wire: wireMemberName(service, domain), domain, shape: timestamp ? { kind: 'timestamp' as const } : shape, required: !isOptional(member) };
+        }),
       };
     case 'pipe':
       return inputShape(service, def.in!);

@@ -25,6 +25,9 @@ function iamMarker(resultKey: string): Paginator {
 }
 
 export const PAGINATORS: Record<string, Record<string, Paginator>> = {
+  cloudtrail: {
+    LookupEvents: nextToken('Events'),
+  },
   secretsmanager: {
     ListSecrets: nextToken('SecretList'),
   },

@@ -35,6 +35,7 @@ const VALID_TYPES: Record<InputShape['kind'], string> = {
   string: "<class 'str'>",
   integer: "<class 'int'>",
   float: "<class 'float'>, <class 'decimal.Decimal'>, <class 'int'>",
+  timestamp: "<class 'datetime.datetime'>, <class 'str'>",
   boolean: "<class 'bool'>",
   blob: "<class 'bytes'>, <class 'bytearray'>, file-like object",
   document: '',
@@ -50,6 +51,7 @@ function typeOk(shape: InputShape, value: unknown): boolean {
     case 'integer':
       return typeof value === 'number' && Number.isInteger(value);
     case 'float':
+    case 'timestamp':
       return typeof value === 'number';
     case 'boolean':
       return typeof value === 'boolean';

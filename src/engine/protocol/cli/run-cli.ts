@@ -85,6 +85,14 @@ export function runCli(argv: readonly string[], options: CliRunOptions): CliRunR
     const parsed = parseCommandLine(options.table, argv);
     if (parsed.kind === 'version') return { stdout: `${options.version ?? 'aws-cli/2 (SecretsLab in-page terminal)'}\n`, stderr: '', exitCode: 0 };
     if (parsed.kind === 'help') return { stdout: helpText(options.table, parsed.service, parsed.command), stderr: '', exitCode: 0 };
+    if (parsed.globals.profile !== undefined) {
+      // botocore's ProfileNotFound, as the CLI prints it (exit 255); the page has no ~/.aws/config to hold profiles.
+      return {
+        stdout: '',
+        stderr: `\nThe config profile (${parsed.globals.profile}) could not be found\n(The in-page terminal has no profiles: it acts as the principal chosen under "Acting as".)\n`,
+        exitCode: OTHER_ERROR_EXIT_CODE,
+      };
+    }
     const query = parsed.globals.query !== undefined ? compileQuery(parsed.globals.query) : undefined;
     const outcome = callAllPages(parsed, options);
     if ('error' in outcome) return outcome.error;

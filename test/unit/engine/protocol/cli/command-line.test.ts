@@ -54,6 +54,14 @@ describe('parseCommandLine', () => {
     });
   });
 
+  it('reads timestamps as ISO 8601 or epoch seconds, to the engine\'s milliseconds', () => {
+    const at = (value: string) => call('cloudtrail', 'lookup-events', '--start-time', value).input.startTime;
+    expect(at('2026-01-02T03:04:05Z')).toBe(Date.UTC(2026, 0, 2, 3, 4, 5));
+    expect(at('2026-01-02')).toBe(Date.UTC(2026, 0, 2));
+    expect(at('1767225600')).toBe(Date.UTC(2026, 0, 1));
+    expect(usageError('cloudtrail', 'lookup-events', '--start-time', 'yesterday').message).toBe("Error parsing parameter '--start-time': Invalid timestamp value: yesterday");
+  });
+
   it('reads lists of strings word by word or as JSON', () => {
     expect(call('secretsmanager', 'untag-resource', '--secret-id', 'x', '--tag-keys', 'a', 'b').input).toEqual({ secretId: 'x', tagKeys: ['a', 'b'] });
     expect(call('secretsmanager', 'untag-resource', '--secret-id', 'x', '--tag-keys', '["a","b"]').input).toEqual({ secretId: 'x', tagKeys: ['a', 'b'] });

@@ -148,8 +148,9 @@ describe('runCliLine', () => {
     );
   });
 
-  it('refuses pipes and other programs clearly', () => {
+  it('refuses pipes, profiles and other programs clearly', () => {
     const { run } = terminal();
+    expect(run('aws sts get-caller-identity --profile dev')).toMatchObject({ exitCode: 255, stderr: expect.stringMatching(/^\nThe config profile \(dev\) could not be found\n/) });
     expect(run('aws sts get-caller-identity | jq .')).toMatchObject({ exitCode: 255, stderr: expect.stringContaining("'|'") });
     expect(run('ls -l')).toMatchObject({ exitCode: 127, stderr: expect.stringContaining('ls: command not found') });
     expect(run('   ')).toEqual({ stdout: '', stderr: '', exitCode: 0 });
