@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { freshApp } from './fixtures.ts';
 
 async function createDatabaseSecret(page: Page, name: string) {
@@ -46,4 +47,7 @@ test('a learner creates secrets, moves time 30 days, reads the bill, and sees a 
   await page.getByTestId('traffic-interval').fill('0.05');
   await expect(page.getByTestId('projection-throttled')).toContainText('50% throttled');
   await page.screenshot({ path: 'test-results/costs-view.png', fullPage: true });
+
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 });
