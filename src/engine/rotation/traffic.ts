@@ -1,5 +1,5 @@
 import type { OperationContext } from '../kernel/index.ts';
-import { databaseByHost, settleApplication, targetsState, type Application, type ReadCredentials } from '../targets/index.ts';
+import { applicationsOf, databaseByHost, settleApplication, targetsState, type Application, type ReadCredentials } from '../targets/index.ts';
 import type { PipelineCaller } from './function-client.ts';
 
 /**
@@ -8,10 +8,8 @@ import type { PipelineCaller } from './function-client.ts';
  * permissions, CloudTrail and KMS apply), the others in the stretch, which return the same value, are metered alike.
  */
 export function settleApplications(ctx: OperationContext, caller: PipelineCaller, secretArn?: string): void {
-  for (const app of Object.values(targetsState(ctx.world).applications)) {
-    if (secretArn !== undefined && app.secretArn !== secretArn) continue;
-    settleOne(ctx, caller, app);
-  }
+  const apps = secretArn === undefined ? Object.values(targetsState(ctx.world).applications) : applicationsOf(ctx.world, secretArn);
+  for (const app of apps) settleOne(ctx, caller, app);
 }
 
 function settleOne(ctx: OperationContext, caller: PipelineCaller, app: Application): void {

@@ -1,5 +1,5 @@
 import type { World } from '../kernel/index.ts';
-import type { Database, DatabaseEngine, TargetsState } from './state.ts';
+import type { Application, Database, DatabaseEngine, TargetsState } from './state.ts';
 
 export function targetsState(world: World): TargetsState {
   return world.services.targets as TargetsState;
@@ -48,20 +48,37 @@ export function addDatabase(world: World, spec: NewDatabase): Database {
   return db;
 }
 
-/** Host name to database id, per databases record (rebuilt when a database is added or a world loaded). */
-const hostIndex = new WeakMap<object, { size: number; ids: Map<string, string> }>();
+/**
+ * Host name to database id, per targets state, rebuilt when anything was added (nextId moved) or a world loaded (a
+ * new state object): every rotation step looks its database up, and a thousand databases make a scan costly.
+ */
+const hostIndex = new WeakMap<object, { version: number; ids: Map<string, string> }>();
 
 export function databaseByHost(world: World, host: string | undefined): Database | undefined {
   if (!host) return undefined;
-  const databases = targetsState(world).databases;
-  let index = hostIndex.get(databases);
-  const size = Object.keys(databases).length;
-  if (!index || index.size !== size) {
-    index = { size, ids: new Map(Object.values(databases).map((db) => [db.host, db.id])) };
-    hostIndex.set(databases, index);
+  const state = targetsState(world);
+  let index = hostIndex.get(state);
+  if (!index || index.version !== state.nextId) {
+    index = { version: state.nextId, ids: new Map(Object.values(state.databases).map((db) => [db.host, db.id])) };
+    hostIndex.set(state, index);
   }
   const id = index.ids.get(host);
-  return id === undefined ? undefined : databases[id];
+  return id === undefined ? undefined : state.databases[id];
+}
+
+const appIndex = new WeakMap<object, { version: number; bySecret: Map<string, string[]> }>();
+
+/** The applications reading one secret (indexed like the hosts above). */
+export function applicationsOf(world: World, secretArn: string): Application[] {
+  const state = targetsState(world);
+  let index = appIndex.get(state);
+  if (!index || index.version !== state.nextId) {
+    const bySecret = new Map<string, string[]>();
+    for (const app of Object.values(state.applications)) bySecret.set(app.secretArn, [...(bySecret.get(app.secretArn) ?? []), app.id]);
+    index = { version: state.nextId, bySecret };
+    appIndex.set(state, index);
+  }
+  return (index.bySecret.get(secretArn) ?? []).flatMap((id) => (state.applications[id] ? [state.applications[id]] : []));
 }
 
 /** Whether a login succeeds: the user exists and the password is the one the database holds now. */

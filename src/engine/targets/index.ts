@@ -1,4 +1,4 @@
 export { targetsModule } from './module.ts';
-export { targetsState, addDatabase, databaseByHost, canLogin, login, type NewDatabase } from './databases.ts';
+export { targetsState, addDatabase, databaseByHost, applicationsOf, canLogin, login, type NewDatabase } from './databases.ts';
 export { settleApplication, DEFAULT_CACHE_TTL_MS, type ReadCredentials } from './applications.ts';
 export { DATABASE_ENGINES, type Database, type DatabaseEngine, type Application, type TrafficSegment, type TargetsState } from './state.ts';
