@@ -85,6 +85,7 @@ const STEPS: Step[] = [
   { args: ['secretsmanager', 'list-secrets', '--filters', 'Key=name,Values=prod/app/api', '--query', 'SecretList[].Name', '--output', 'text'] },
   { args: ['secretsmanager', 'list-secrets', '--filters', '[{"Key":"tag-key","Values":["team"]}]', '--query', 'length(SecretList)'] },
   { args: ['kms', 'describe-key', '--key-id', '${key}'] },
+  { args: ['kms', 'encrypt', '--key-id', '${key}', '--plaintext', 'hello', '--cli-binary-format', 'raw-in-base64-out'] },
   { args: ['kms', 'list-keys', '--output', 'text'] },
   { args: ['kms', 'list-keys', '--output', 'table'] },
   { args: ['kms', 'list-keys', '--page-size', '1', '--output', 'text'] },

@@ -66,8 +66,14 @@ function decodeBase64(cliName: string, text: string): Uint8Array {
   return bytes;
 }
 
+/**
+ * How blob flags are read: CLI v2 reads them as base64 by default; `--cli-binary-format raw-in-base64-out` takes the
+ * text itself (the form most tutorials use with `aws kms encrypt --plaintext`).
+ */
+export type BinaryFormat = 'base64' | 'raw-in-base64-out';
+
 /** A scalar flag's text (argparse already turned integers into numbers). */
-export function scalarValue(cliName: string, shape: InputShape, text: string): unknown {
+export function scalarValue(cliName: string, shape: InputShape, text: string, binaryFormat: BinaryFormat = 'base64'): unknown {
   refuseParamFile(cliName, text);
   switch (shape.kind) {
     case 'integer':
@@ -76,7 +82,7 @@ export function scalarValue(cliName: string, shape: InputShape, text: string): u
     case 'boolean':
       return text.toLowerCase() !== 'false' && text !== '';
     case 'blob':
-      return decodeBase64(cliName, text);
+      return binaryFormat === 'raw-in-base64-out' ? utf8Encode(text) : decodeBase64(cliName, text);
     case 'timestamp':
       return parseTimestamp(cliName, text);
     case 'document':

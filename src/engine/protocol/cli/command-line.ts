@@ -1,4 +1,4 @@
-import { complexValue, scalarValue, toDomain } from './argument-values.ts';
+import { complexValue, scalarValue, toDomain, type BinaryFormat } from './argument-values.ts';
 import { argparseError, CliUsageError, invalidChoice, paramValidationError, unknownOptions } from './cli-errors.ts';
 import { kebabName } from './cli-names.ts';
 import type { CliCommand, CliCommandTable, CliParam } from './command-table.ts';
@@ -20,6 +20,7 @@ export interface GlobalOptions {
   region?: string;
   profile?: string;
   paginate: boolean;
+  binaryFormat: BinaryFormat;
 }
 
 /** The CLI's own paging options (`--starting-token`, `--page-size`, `--max-items`) of a paginated command. */
@@ -73,6 +74,14 @@ function splitGlobals(tokens: readonly string[]): { rest: string[]; values: Map<
   return { rest, values, flags };
 }
 
+const BINARY_FORMATS = ['base64', 'raw-in-base64-out'] as const;
+
+function binaryFormat(value: string | undefined): BinaryFormat {
+  if (value === undefined) return 'base64';
+  if (!(BINARY_FORMATS as readonly string[]).includes(value)) throw invalidChoice('--cli-binary-format', value, BINARY_FORMATS);
+  return value as BinaryFormat;
+}
+
 function globalOptions(values: Map<string, string>, flags: Set<string>): GlobalOptions {
   const output = values.get('--output') ?? 'json';
   if (!(OUTPUT_FORMATS as readonly string[]).includes(output)) throw invalidChoice('--output', output, OUTPUT_FORMATS);
@@ -85,6 +94,7 @@ function globalOptions(values: Map<string, string>, flags: Set<string>): GlobalO
     ...(region !== undefined ? { region } : {}),
     ...(profile !== undefined ? { profile } : {}),
     paginate: !flags.has('--no-paginate'),
+    binaryFormat: binaryFormat(values.get('--cli-binary-format')),
   };
 }
 
@@ -105,7 +115,7 @@ export function parseCommandLine(table: CliCommandTable, argv: readonly string[]
   if (args[0] === 'help') return { kind: 'help', service, command: operation };
   const paginator = PAGINATORS[command.service]?.[command.operation];
   const params = paginator ? withPagingParams(command.params) : command.params;
-  const wireParams = parseArguments(command, params, args);
+  const wireParams = parseArguments(command, params, args, globals.binaryFormat);
   const paging: PagingOptions = {};
   for (const [wire, key] of [['StartingToken', 'startingToken'], ['PageSize', 'pageSize'], ['MaxItems', 'maxItems']] as const) {
     if (!(PAGING_PREFIX + wire in wireParams)) continue;
@@ -166,7 +176,7 @@ function findFlag(params: readonly CliParam[], name: string): FlagMatch | undefi
 const INTEGER_TEXT = /^\s*[+-]?\d+\s*$/;
 const FLOAT_TEXT = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;
 
-function parseArguments(command: CliCommand, params: readonly CliParam[], args: readonly string[]): Record<string, unknown> {
+function parseArguments(command: CliCommand, params: readonly CliParam[], args: readonly string[], binary: BinaryFormat): Record<string, unknown> {
   const raw = new Map<CliParam, string[] | boolean>();
   const unknown: string[] = [];
   for (let i = 0; i < args.length; i++) {
@@ -217,7 +227,7 @@ function parseArguments(command: CliCommand, params: readonly CliParam[], args: 
     const shape = param.member.shape;
     if (typeof value === 'boolean') values[param.member.wire] = value;
     else if (shape.kind === 'list' || shape.kind === 'structure' || shape.kind === 'map') values[param.member.wire] = complexValue(param.flag, shape, value);
-    else values[param.member.wire] = scalarValue(param.flag, shape, value[0]!);
+    else values[param.member.wire] = scalarValue(param.flag, shape, value[0]!, binary);
   }
   return values;
 }

@@ -35,7 +35,7 @@ describe('parseCommandLine', () => {
     const parsed = call('secretsmanager', 'create-secret', '--name', 'x', '--secret-string', 'y', '--tags', 'Key=a,Value=b', 'Key=c,Value=d');
     expect(parsed.command.operation).toBe('CreateSecret');
     expect(parsed.input).toEqual({ name: 'x', secretString: 'y', tags: [{ key: 'a', value: 'b' }, { key: 'c', value: 'd' }] });
-    expect(parsed.globals).toEqual({ output: 'json', paginate: true });
+    expect(parsed.globals).toEqual({ output: 'json', paginate: true, binaryFormat: 'base64' });
   });
 
   it('reads integers, booleans and their --no- form, and --flag=value', () => {
@@ -62,6 +62,12 @@ describe('parseCommandLine', () => {
     expect(usageError('cloudtrail', 'lookup-events', '--start-time', 'yesterday').message).toBe("Error parsing parameter '--start-time': Invalid timestamp value: yesterday");
   });
 
+  it('reads blobs as base64, or as raw text with --cli-binary-format raw-in-base64-out', () => {
+    expect(call('kms', 'encrypt', '--key-id', 'k', '--plaintext', 'aGVsbG8=').input.plaintext).toEqual(new TextEncoder().encode('hello'));
+    expect(call('kms', 'encrypt', '--key-id', 'k', '--plaintext', 'hello', '--cli-binary-format', 'raw-in-base64-out').input.plaintext).toEqual(new TextEncoder().encode('hello'));
+    expect(usageError('kms', 'encrypt', '--key-id', 'k', '--plaintext', 'x', '--cli-binary-format', 'raw').message).toContain('argument --cli-binary-format: Invalid choice');
+  });
+
   it('reads lists of strings word by word or as JSON', () => {
     expect(call('secretsmanager', 'untag-resource', '--secret-id', 'x', '--tag-keys', 'a', 'b').input).toEqual({ secretId: 'x', tagKeys: ['a', 'b'] });
     expect(call('secretsmanager', 'untag-resource', '--secret-id', 'x', '--tag-keys', '["a","b"]').input).toEqual({ secretId: 'x', tagKeys: ['a', 'b'] });
@@ -76,7 +82,7 @@ describe('parseCommandLine', () => {
 
   it('takes global options anywhere', () => {
     const parsed = call('--region', 'eu-west-1', 'secretsmanager', 'list-secrets', '--output', 'text', '--query', 'SecretList[].Name', '--no-paginate');
-    expect(parsed.globals).toEqual({ output: 'text', region: 'eu-west-1', query: 'SecretList[].Name', paginate: false });
+    expect(parsed.globals).toEqual({ output: 'text', region: 'eu-west-1', query: 'SecretList[].Name', paginate: false, binaryFormat: 'base64' });
   });
 
   it('refuses what the CLI refuses, with its words and exit code 252', () => {
