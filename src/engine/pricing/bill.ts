@@ -1,5 +1,5 @@
 import { monthSpan } from './calendar.ts';
-import { formatUsd, Money, ZERO, sum, toCents } from './money.ts';
+import { formatCount, formatUsd, Money, ZERO, sum, toCents } from './money.ts';
 import type { PriceBook, PricedService, UnitPrice } from './price-book.ts';
 import { storageSpans, type BillableWorld, type StorageSpan } from './storage-usage.ts';
 
@@ -78,6 +78,12 @@ export const ROUNDING_RULE =
 
 const HOUR_MS = new Money(3_600_000);
 
+function formatHours(hours: Money): string {
+  const whole = hours.floor();
+  const rest = hours.minus(whole).toDecimalPlaces(2);
+  return `${formatCount(whole)}${rest.isZero() ? '' : rest.toFixed(2).slice(1)}`;
+}
+
 function usageMeters(world: BillableWorld, month: string, accountId: string): Record<string, number> {
   return world.usage[month]?.[accountId] ?? {};
 }
@@ -141,10 +147,10 @@ function storageLines(spans: StorageSpan[], prices: PriceBook, monthMs: number, 
     const amount = notBilled ? ZERO : price.amount.times(months);
     const hours = new Money(g.milliseconds).div(HOUR_MS);
     const explanation = notBilled
-      ? `${hours.toDecimalPlaces(2).toString()} hours scheduled for deletion: AWS does not charge for ${g.service === 'kms' ? 'a key' : 'a secret'} waiting to be deleted.`
+      ? `${formatHours(hours)} hours scheduled for deletion: AWS does not charge for ${g.service === 'kms' ? 'a key' : 'a secret'} waiting to be deleted.`
       : rotation
         ? `Each of a key's first two rotations adds the monthly key price, prorated by the hour; later rotations add nothing${fellBackNote(price, g.region)}.`
-        : `${hours.toDecimalPlaces(2).toString()} ${g.service === 'kms' ? 'key' : 'secret'}-hours = ${months.toDecimalPlaces(6).toString()} ${price.unit}s, prorated by the hour${g.label.startsWith('Replica') ? '; each replica is billed as a secret of its own' : ''}${fellBackNote(price, g.region)}.`;
+        : `${formatHours(hours)} ${g.service === 'kms' ? 'key' : 'secret'}-hours = ${months.toDecimalPlaces(6).toString()} ${price.unit}s, prorated by the hour${g.label.startsWith('Replica') ? '; each replica is billed as a secret of its own' : ''}${fellBackNote(price, g.region)}.`;
     if (!notBilled) {
       for (const span of g.spans) {
         const spanWeight = rotation ? span.milliseconds * Math.min(span.rotations, price.billedUpTo ?? span.rotations) : span.milliseconds;
@@ -236,13 +242,13 @@ export function computeBill(world: BillableWorld, prices: PriceBook, request: Bi
   const gbSeconds = new Money(meters['lambda:MbMs'] ?? 0).div(MB_MS_PER_GB_SECOND);
   const requestLines = [
     requestLine(prices, 'secretsmanager', 'api-requests', 'Secrets Manager API calls', smCalls, 'calls', region, freeTier,
-      () => `${smCalls.toString()} calls at the price per 10,000; every Secrets Manager API call counts, reads and writes.`),
+      () => `${formatCount(smCalls)} calls at the price per 10,000; every Secrets Manager API call counts, reads and writes.`),
     requestLine(prices, 'kms', 'requests', 'KMS requests', kmsCalls, 'requests', region, freeTier, (free) =>
       free.isZero()
-        ? `${kmsCalls.toString()} requests${freeTier ? '' : ' (exam view: free tier ignored)'}, including the Decrypt and GenerateDataKey calls Secrets Manager made on this account's behalf.`
-        : `${kmsCalls.toString()} requests, ${free.toString()} of them free (20,000 a month across all Regions); the calls Secrets Manager made on this account's behalf count too.`),
+        ? `${formatCount(kmsCalls)} requests${freeTier ? '' : ' (exam view: free tier ignored)'}, including the Decrypt and GenerateDataKey calls Secrets Manager made on this account's behalf.`
+        : `${formatCount(kmsCalls)} requests, ${formatCount(free)} of them free (20,000 a month across all Regions); the calls Secrets Manager made on this account's behalf count too.`),
     requestLine(prices, 'lambda', 'requests', 'Lambda requests (rotation functions)', lambdaCalls, 'requests', region, freeTier, (free) =>
-      `${lambdaCalls.toString()} invocations${free.isZero() ? '' : `, ${free.toString()} inside the monthly free tier`}.`),
+      `${formatCount(lambdaCalls)} invocations${free.isZero() ? '' : `, ${formatCount(free)} inside the monthly free tier`}.`),
     requestLine(prices, 'lambda', 'duration-gb-second', 'Lambda duration (rotation functions)', gbSeconds, 'GB-seconds', region, freeTier, (free) =>
       `${gbSeconds.toDecimalPlaces(3).toString()} GB-seconds (memory in GB times milliseconds run)${free.isZero() ? '' : `, ${free.toDecimalPlaces(3).toString()} of them free`}.`),
   ].filter((line): line is LineItem => line !== undefined);

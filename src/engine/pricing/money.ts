@@ -30,3 +30,9 @@ export function sum(amounts: readonly Money[]): Money {
   for (const amount of amounts) total = total.plus(amount);
   return total;
 }
+
+/** "4,320,000": a whole count with thousands separators, for sentences (counts are not money, but stay exact). */
+export function formatCount(count: Money | number): string {
+  const text = typeof count === 'number' ? String(count) : count.toFixed(0);
+  return text.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}

@@ -1,4 +1,4 @@
-import { formatUsd, Money } from './money.ts';
+import { formatCount, formatUsd, Money } from './money.ts';
 import type { PriceBook } from './price-book.ts';
 import { project, type Design, type Projection, type ProjectionLine } from './projection.ts';
 
@@ -70,7 +70,7 @@ function reason(whatIf: WhatIf, base: Projection, alternative: Projection): stri
         : 'a customer managed key costs a monthly fee (and more once rotated) on top of the same requests, in exchange for its key policy and cross-account use';
     case 'cache-ttl': {
       const throttle = a.traffic.throttledShare.isZero() ? '' : `, and ${pct(a.traffic.throttledShare)} of the calls are still throttled`;
-      return `API calls go from ${b.traffic.attempted.toString()} to ${a.traffic.attempted.toString()} a month as the cache answers repeated reads${throttle}`;
+      return `API calls go from ${formatCount(b.traffic.attempted)} to ${formatCount(a.traffic.attempted)} a month as the cache answers repeated reads${throttle}`;
     }
     case 'rotation':
       return 'each rotation runs the function four times and makes its own Secrets Manager and KMS calls, so frequency scales that part of the bill';
@@ -105,6 +105,6 @@ export function compareDesigns(base: Design, whatIf: WhatIf, prices: PriceBook, 
   const delta = alternative.totalDue.minus(baseProjection.totalDue);
   const direction = delta.isZero() ? 'costs the same as' : delta.isNegative() ? `saves ${formatUsd(delta.abs())} a month against` : `costs ${formatUsd(delta)} a month more than`;
   const mostly = biggestChange(baseProjection.months[0]!.lines, alternative.months[0]!.lines);
-  const explanation = `${alternativeDesign.label} ${direction} ${base.label.toLowerCase()}${mostly ? ` (mostly ${mostly.toLowerCase()})` : ''}: ${reason(whatIf, baseProjection, alternative)}.`;
+  const explanation = `${alternativeDesign.label} ${direction} ${base.label.toLowerCase()}${mostly ? ` (mostly ${mostly})` : ''}: ${reason(whatIf, baseProjection, alternative)}.`;
   return { base: baseProjection, alternative, delta, explanation, lost: alternative.lost };
 }

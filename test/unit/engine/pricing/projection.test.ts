@@ -78,7 +78,7 @@ describe('what-ifs', () => {
     expect(c.delta.isNegative()).toBe(true);
     expect(c.alternative.totalDue.toFixed(2)).toBe('10.85');
     expect(c.delta.toFixed(2)).toBe(c.alternative.totalDue.minus(c.base.totalDue).toFixed(2));
-    expect(c.explanation).toMatch(/^Cache TTL 300 s saves \$27\.65 a month against current design \(mostly secrets manager api calls\): API calls go from 4320000 to 864000/);
+    expect(c.explanation).toMatch(/^Cache TTL 300 s saves \$27\.65 a month against current design \(mostly Secrets Manager API calls\): API calls go from 4,320,000 to 864,000/);
   });
 
   it('consolidates secrets into bundles: storage falls, reads do not', () => {
