@@ -87,7 +87,7 @@ function resourcesOf(entry: LogEntry): CloudTrailEvent['resources'] {
 }
 
 /** The record one account sees of one log entry. */
-export function renderEvent(entry: LogEntry, recipientAccountId: string, seed: string): CloudTrailEvent {
+export function renderEvent(entry: LogEntry, recipientAccountId: string, seed: string, sessionStarts: Readonly<Record<string, number>> = {}): CloudTrailEvent {
   const shared = recipientsOf(entry).length > 1 ? { sharedEventID: sharedEventIdOf(seed, entry.sequence) } : {};
   const resources = resourcesOf(entry);
   const eventSource = eventSourceOf(entry.service);
@@ -117,7 +117,12 @@ export function renderEvent(entry: LogEntry, recipientAccountId: string, seed: s
   }
   return {
     eventVersion: EVENT_VERSION,
-    userIdentity: userIdentityOf(entry.principal, recipientAccountId, entry.invokedBy),
+    userIdentity: userIdentityOf(
+      entry.principal,
+      recipientAccountId,
+      entry.invokedBy,
+      entry.principal.accessKeyId !== undefined ? sessionStarts[entry.principal.accessKeyId] : undefined,
+    ),
     eventTime: isoTime(entry.eventTime),
     eventSource,
     eventName: entry.operation,

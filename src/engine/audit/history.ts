@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DAY } from '../clock/index.ts';
 import type { LogEntry, RecordKeeper, World } from '../kernel/index.ts';
 import { recipientsOf } from './cloudtrail-event.ts';
+import { noteSessionStart, type SessionStarts } from './session-starts.ts';
 
 /** CloudTrail's event history keeps 90 days of management events (CloudTrail User Guide, "Event history"). */
 export const RETENTION_MS = 90 * DAY;
@@ -19,6 +20,8 @@ export const EVENTS_PER_ACCOUNT = 5000;
  */
 export interface EventHistoryState {
   accounts: Record<string, LogEntry[]>;
+  /** When each role session began (absent in histories saved before it was kept). */
+  sessionStarts?: SessionStarts;
 }
 
 // Entries are the kernel's records; only the fields the history relies on are checked when a snapshot is loaded.
@@ -31,10 +34,13 @@ const storedEntry = z.looseObject({
   resources: z.array(z.object({ arn: z.string(), accountId: z.string() })),
 });
 
-export const eventHistorySchema = z.object({ accounts: z.record(z.string(), z.array(storedEntry)) });
+export const eventHistorySchema = z.object({
+  accounts: z.record(z.string(), z.array(storedEntry)),
+  sessionStarts: z.record(z.string(), z.number()).optional(),
+});
 
 export function emptyEventHistory(): EventHistoryState {
-  return { accounts: {} };
+  return { accounts: {}, sessionStarts: {} };
 }
 
 export function eventHistoryOf(world: Readonly<World>): EventHistoryState {
@@ -55,7 +61,8 @@ function keep(history: LogEntry[], entry: LogEntry): void {
 export const eventHistoryKeeper: RecordKeeper<EventHistoryState> = {
   schema: eventHistorySchema,
   initial: emptyEventHistory,
-  observe(state, entry) {
+  observe(state, entry, world) {
+    noteSessionStart((state.sessionStarts ??= {}), entry, world);
     // On the hot path of every call: the common case (one account) allocates nothing.
     const own = entry.kind === 'call' ? entry.principal.accountId : entry.accountId;
     keep((state.accounts[own] ??= []), entry);

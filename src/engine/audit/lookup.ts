@@ -85,8 +85,8 @@ function matches(entry: LogEntry, query: HistoryQuery, seed: string): boolean {
   return true;
 }
 
-function toHistoryEvent(entry: LogEntry, accountId: string, seed: string): HistoryEvent {
-  const record = renderEvent(entry, accountId, seed);
+function toHistoryEvent(entry: LogEntry, accountId: string, seed: string, sessionStarts: Readonly<Record<string, number>>): HistoryEvent {
+  const record = renderEvent(entry, accountId, seed, sessionStarts);
   const username = entry.kind === 'call' ? usernameOf(entry.principal) : undefined;
   const accessKeyId = entry.kind === 'call' ? entry.principal.accessKeyId : undefined;
   return {
@@ -116,7 +116,8 @@ export function queryEventHistory(
   query: HistoryQuery,
   page: { limit: number; before?: number } = { limit: Number.POSITIVE_INFINITY },
 ): { events: HistoryEvent[]; more: boolean } {
-  const history = eventHistoryOf(world).accounts[query.accountId] ?? [];
+  const state = eventHistoryOf(world);
+  const history = state.accounts[query.accountId] ?? [];
   const horizon = query.now - RETENTION_MS;
   const events: HistoryEvent[] = [];
   // Storage trims in batches; what is visible is exactly the newest EVENTS_PER_ACCOUNT.
@@ -127,7 +128,7 @@ export function queryEventHistory(
     if (page.before !== undefined && entry.sequence >= page.before) continue;
     if (!matches(entry, query, world.seed)) continue;
     if (events.length === page.limit) return { events, more: true };
-    events.push(toHistoryEvent(entry, query.accountId, world.seed));
+    events.push(toHistoryEvent(entry, query.accountId, world.seed, state.sessionStarts ?? {}));
   }
   return { events, more: false };
 }

@@ -1,3 +1,4 @@
+import { isoTime } from '../clock/index.ts';
 import type { Principal } from '../kernel/index.ts';
 
 /** The userIdentity element of a CloudTrail event (CloudTrail User Guide, "CloudTrail userIdentity element"). */
@@ -10,7 +11,7 @@ export interface UserIdentity {
   userName?: string;
   sessionContext?: {
     sessionIssuer: { type: 'Role'; principalId: string; arn: string; accountId: string; userName: string };
-    attributes: { mfaAuthenticated: 'false' };
+    attributes: { creationDate?: string; mfaAuthenticated: 'false' };
   };
   invokedBy?: string;
 }
@@ -20,7 +21,12 @@ export interface UserIdentity {
  * that owns a resource another account used sees only `AWSAccount` with the caller's principal id and account, as
  * CloudTrail shows cross-account callers to the resource owner.
  */
-export function userIdentityOf(principal: Principal, recipientAccountId: string, invokedBy: string | undefined): UserIdentity {
+export function userIdentityOf(
+  principal: Principal,
+  recipientAccountId: string,
+  invokedBy: string | undefined,
+  sessionStart?: number,
+): UserIdentity {
   if (principal.type === 'AWSService') {
     return { type: 'AWSService', accountId: principal.accountId, invokedBy: invokedBy ?? principal.serviceName ?? principal.arn };
   }
@@ -51,8 +57,8 @@ export function userIdentityOf(principal: Principal, recipientAccountId: string,
         accountId: principal.accountId,
         userName: roleName,
       },
-      // The kernel's principal does not carry the session's creation date, so it is left out rather than invented.
-      attributes: { mfaAuthenticated: 'false' },
+      // Known for sessions made by AssumeRole; the app's keyless "acting as a role" has no AssumeRole call to date it.
+      attributes: { ...(sessionStart !== undefined ? { creationDate: isoTime(sessionStart) } : {}), mfaAuthenticated: 'false' },
     };
   }
   if (invokedBy) identity.invokedBy = invokedBy;

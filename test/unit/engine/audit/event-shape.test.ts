@@ -108,6 +108,28 @@ describe('CloudTrail event shape', () => {
     });
   });
 
+  it('a session from AssumeRole: its access key, and the session\'s creation date in sessionContext', () => {
+    const sim = createSimulator();
+    const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'sts:AssumeRole' }] });
+    const role = sim.call<{ role: { arn: string } }>({ service: 'iam', operation: 'CreateRole', input: { roleName: 'App', assumeRolePolicyDocument: trust } });
+    if (!role.ok) throw role.error;
+    sim.advance({ minutes: 5 });
+    const assumed = sim.call<{ credentials: { accessKeyId: string } }>({ service: 'sts', operation: 'AssumeRole', input: { roleArn: role.output.role.arn, roleSessionName: 'ci' } });
+    if (!assumed.ok) throw assumed.error;
+    sim.advance({ minutes: 10 });
+    const accessKeyId = assumed.output.credentials.accessKeyId;
+    sim.call({ service: 'secretsmanager', operation: 'ListSecrets', input: {}, caller: { accessKeyId } });
+    const event = latest(sim, 'ListSecrets');
+    expect(event.userIdentity).toMatchObject({
+      type: 'AssumedRole',
+      arn: `arn:aws:sts::${ACCOUNT}:assumed-role/App/ci`,
+      accessKeyId,
+      sessionContext: { attributes: { creationDate: '2026-01-01T00:05:00Z', mfaAuthenticated: 'false' } },
+    });
+    expect(accessKeyId).toMatch(/^ASIA/);
+    expect(event.eventTime).toBe('2026-01-01T00:15:00Z');
+  });
+
   it('IAM calls are recorded in us-east-1 whatever Region the caller names (IAM is global)', () => {
     const sim = createSimulator();
     sim.call({ service: 'iam', operation: 'CreateUser', input: { userName: 'dev' }, region: 'eu-west-1' });
