@@ -36,7 +36,8 @@ export function helpText(table: CliCommandTable, service?: string, command?: str
       '',
       ...[...table.services.keys()].map((name) => `  o ${name}`),
       '',
-      'Global options: --output json|text|yaml, --query <JMESPath>, --region <region>, --no-paginate.',
+      'Global options: --output json|text|table|yaml, --query <JMESPath>, --region <region>, --no-paginate,',
+      '--cli-binary-format raw-in-base64-out. List commands page automatically: --max-items, --starting-token, --page-size.',
       'Try: aws secretsmanager create-secret --name demo --secret-string hello',
       '',
     ].join('\n');
