@@ -16,7 +16,9 @@ test('enable rotation on an RDS secret, watch the four steps and the labels move
   const arn = (await page.locator('dd code').first().textContent())!.trim();
   expect(arn).toMatch(/^arn:aws:secretsmanager:/);
 
-  await page.goto(`/#/secrets/${encodeURIComponent(arn)}/rotation`);
+  await expect(page.getByTestId('secret-rotation')).toContainText('Not configured');
+  await page.getByTestId('secret-rotation').click();
+  await expect(page).toHaveURL(new RegExp(`#/secrets/${encodeURIComponent(arn).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/rotation$`));
   await expect(page.getByRole('heading', { name: 'Rotation: prod/orders/db' })).toBeVisible();
   await expect(page.getByTestId('rotation-enabled')).toHaveText('never configured');
   await page.getByTestId('attach-db').click();
