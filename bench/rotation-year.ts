@@ -9,7 +9,7 @@ import {
   targetsState,
   type World,
 } from '../src/engine/index.ts';
-import { printTable, type Metric } from './results.ts';
+import { printTable, writeResults, type Metric } from './results.ts';
 
 /**
  * Issue 4's figure: one simulated year of daily rotations for 1,000 secrets, each with its database and an
@@ -78,4 +78,9 @@ export function rotationYearBench(): Metric[] {
   ];
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) printTable(rotationYearBench());
+// Run alone (`npx tsx bench/rotation-year.ts`): print, and record the figure in bench/results.json like npm run bench.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const metrics = rotationYearBench();
+  printTable(metrics);
+  writeResults(metrics);
+}
