@@ -1,5 +1,6 @@
 import { Simulator, simulatorParts, type SimulatorParts } from '../src/engine/index.ts';
-import { EVENTS_PER_ACCOUNT } from '../src/engine/audit/index.ts';
+import { EVENTS_PER_ACCOUNT, cloudtrailModule } from '../src/engine/audit/index.ts';
+import type { LogEntry, World } from '../src/engine/index.ts';
 import { BENCH_SECRET_NAME, BENCH_SECRET_VALUE } from './fixture.ts';
 import type { Metric } from './results.ts';
 
@@ -9,7 +10,7 @@ import type { Metric } from './results.ts';
  * LookupEvents answers over a full history (5,000 events of an account, one attribute, a page of 50).
  */
 
-const MEASURE_MS = Number(process.env.BENCH_MEASURE_MS ?? 1_500);
+const MEASURE_MS = Number(process.env.BENCH_MEASURE_MS ?? 700);
 
 const cpuMs = () => {
   const usage = process.cpuUsage();
@@ -50,14 +51,13 @@ function getSecretValueRate(sim: Simulator): number {
 export function auditBench(): Metric[] {
   const full = simulatorParts();
   const without: SimulatorParts = { ...full, services: full.services.filter((m) => m.name !== 'cloudtrail') };
-  // Alternate the two worlds so drift in the machine's load touches both alike; keep the best of three each.
-  const withKeeper: number[] = [];
-  const withoutKeeper: number[] = [];
-  for (let round = 0; round < 3; round++) {
-    withKeeper.push(getSecretValueRate(world(full)));
-    withoutKeeper.push(getSecretValueRate(world(without)));
-  }
-  const ratio = Math.max(...withKeeper) / Math.max(...withoutKeeper);
+  // Alternate the two worlds in pairs so drift in the machine's load touches both alike; the median pair decides.
+  const pairs: { with: number; without: number }[] = [];
+  for (let round = 0; round < 7; round++) pairs.push({ with: getSecretValueRate(world(full)), without: getSecretValueRate(world(without)) });
+  const ratios = pairs.map((p) => p.with / p.without).sort((a, b) => a - b);
+  const ratio = ratios[Math.floor(ratios.length / 2)]!;
+  const withKeeper = pairs.map((p) => p.with);
+  const withoutKeeper = pairs.map((p) => p.without);
 
   // A full history: reads and writes of 50 secrets until the account holds its 5,000 events.
   const sim = world(full);
@@ -71,8 +71,22 @@ export function auditBench(): Metric[] {
     if (!result.ok || result.output.events.length !== 50) throw new Error('LookupEvents failed in the benchmark');
   });
 
+  // The keeper alone, on the entries one GetSecretValue leaves (the call and Secrets Manager's Decrypt): stable where
+  // the pipeline ratio above is within the noise of a shared machine.
+  const source = world(full);
+  source.call({ service: 'secretsmanager', operation: 'GetSecretValue', input: { secretId: BENCH_SECRET_NAME } });
+  const sample = source.state.log.entries.slice(-2) as LogEntry[];
+  const keeper = cloudtrailModule.records!;
+  const state = keeper.initial();
+  let n = 0;
+  const observed = perCpuSecond(() => {
+    const entry = sample[n++ & 1]!;
+    keeper.observe(state, entry, source.state as World);
+  });
+
   return [
-    { name: 'cloudtrail.recordKeeperThroughputRatio', value: ratio, unit: 'ratio', note: `GetSecretValue per CPU s with / without the keeper (${Math.round(Math.max(...withKeeper))} / ${Math.round(Math.max(...withoutKeeper))})` },
+    { name: 'cloudtrail.recordKeeper.observe', value: observed, unit: 'per second', note: 'log entries turned into history (push, retention, bound)' },
+    { name: 'cloudtrail.recordKeeperThroughputRatio', value: ratio, unit: 'ratio', note: `GetSecretValue per CPU s with / without the keeper, median of 7 pairs (best ${Math.round(Math.max(...withKeeper))} / ${Math.round(Math.max(...withoutKeeper))})` },
     { name: 'cloudtrail.lookupEvents.fullHistory', value: lookups, unit: 'per second', note: 'EventName filter, page of 50, over 5,000 events (per CPU s)' },
   ];
 }
