@@ -43,6 +43,8 @@ export interface LineItem {
   amount: Money;
   /** Why this line costs what it does, in a sentence (proration, free tier, "not charged"). */
   explanation: string;
+  /** For call lines: calls by operation, as the pipeline metered them (e.g. {GetSecretValue: 99990, CreateSecret: 10}). */
+  byOperation?: Record<string, number>;
   sourceUrl: string;
 }
 
@@ -86,6 +88,18 @@ function formatHours(hours: Money): string {
 
 function usageMeters(world: BillableWorld, month: string, accountId: string): Record<string, number> {
   return world.usage[month]?.[accountId] ?? {};
+}
+
+function operationsOf(meters: Record<string, number>, service: string): Record<string, number> {
+  const prefix = `${service}:`;
+  const found = Object.entries(meters).filter(([meter]) => meter.startsWith(prefix));
+  found.sort(([a, x], [b, y]) => y - x || a.localeCompare(b));
+  return Object.fromEntries(found.map(([meter, count]) => [meter.slice(prefix.length), count]));
+}
+
+function breakdownText(byOperation: Record<string, number>): string {
+  const parts = Object.entries(byOperation).map(([operation, count]) => `${operation} ${formatCount(count)}`);
+  return parts.length > 1 ? ` (${parts.join(', ')})` : '';
 }
 
 function requestCount(meters: Record<string, number>, service: string): number {
@@ -240,18 +254,24 @@ export function computeBill(world: BillableWorld, prices: PriceBook, request: Bi
   const kmsCalls = new Money(requestCount(meters, 'kms'));
   const lambdaCalls = new Money(meters['lambda:Requests'] ?? 0);
   const gbSeconds = new Money(meters['lambda:MbMs'] ?? 0).div(MB_MS_PER_GB_SECOND);
+  const smOperations = operationsOf(meters, 'secretsmanager');
+  const kmsOperations = operationsOf(meters, 'kms');
   const requestLines = [
     requestLine(prices, 'secretsmanager', 'api-requests', 'Secrets Manager API calls', smCalls, 'calls', region, freeTier,
-      () => `${formatCount(smCalls)} calls at the price per 10,000; every Secrets Manager API call counts, reads and writes.`),
+      () => `${formatCount(smCalls)} calls${breakdownText(smOperations)} at the price per 10,000; every Secrets Manager API call counts, reads and writes.`),
     requestLine(prices, 'kms', 'requests', 'KMS requests', kmsCalls, 'requests', region, freeTier, (free) =>
       free.isZero()
-        ? `${formatCount(kmsCalls)} requests${freeTier ? '' : ' (exam view: free tier ignored)'}, including the Decrypt and GenerateDataKey calls Secrets Manager made on this account's behalf.`
-        : `${formatCount(kmsCalls)} requests, ${formatCount(free)} of them free (20,000 a month across all Regions); the calls Secrets Manager made on this account's behalf count too.`),
+        ? `${formatCount(kmsCalls)} requests${breakdownText(kmsOperations)}${freeTier ? '' : ' (exam view: free tier ignored)'}, including the Decrypt and GenerateDataKey calls Secrets Manager made on this account's behalf.`
+        : `${formatCount(kmsCalls)} requests${breakdownText(kmsOperations)}, ${formatCount(free)} of them free (20,000 a month across all Regions); the calls Secrets Manager made on this account's behalf count too.`),
     requestLine(prices, 'lambda', 'requests', 'Lambda requests (rotation functions)', lambdaCalls, 'requests', region, freeTier, (free) =>
       `${formatCount(lambdaCalls)} invocations${free.isZero() ? '' : `, ${formatCount(free)} inside the monthly free tier`}.`),
     requestLine(prices, 'lambda', 'duration-gb-second', 'Lambda duration (rotation functions)', gbSeconds, 'GB-seconds', region, freeTier, (free) =>
       `${gbSeconds.toDecimalPlaces(3).toString()} GB-seconds (memory in GB times milliseconds run)${free.isZero() ? '' : `, ${free.toDecimalPlaces(3).toString()} of them free`}.`),
   ].filter((line): line is LineItem => line !== undefined);
+  for (const line of requestLines) {
+    if (line.id === 'secretsmanager/api-requests') line.byOperation = smOperations;
+    if (line.id === 'kms/requests') line.byOperation = kmsOperations;
+  }
   lines.push(...requestLines);
 
   const services: PricedService[] = ['secretsmanager', 'kms', 'lambda'];

@@ -47,6 +47,8 @@ describe('worked examples, to the cent', () => {
     const exam = bill(sim, '2026-01', false);
     expect(line(exam, 'secretsmanager/api-requests').usage.toNumber()).toBe(100_000);
     expect(line(exam, 'kms/requests').usage.toNumber()).toBe(100_001);
+    expect(line(exam, 'secretsmanager/api-requests').byOperation).toEqual({ GetSecretValue: 99_990, CreateSecret: 10 });
+    expect(line(exam, 'kms/requests').explanation).toMatch(/^100,001 requests \(Decrypt 99,990, GenerateDataKey 10, CreateKey 1\)/);
     expect(exam.total.toString()).toBe('5.800003');
     expect(exam.totalDue.toFixed(2)).toBe('5.80');
 
