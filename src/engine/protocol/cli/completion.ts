@@ -1,4 +1,5 @@
 import type { CliCommandTable } from './command-table.ts';
+import { PAGINATORS } from './paginators.ts';
 
 /**
  * Tab completion for the terminal: the word under the cursor (the last word of the line) completed against
@@ -24,7 +25,8 @@ export function completeCommandLine(table: CliCommandTable, line: string): strin
   if (!found || !current.startsWith('-')) return [];
   const used = new Set(before);
   const flags = found.params.flatMap((param) => (param.member.shape.kind === 'boolean' ? [param.flag, `--no-${param.flag.slice(2)}`] : [param.flag]));
-  return [...flags, ...GLOBAL_OPTIONS].filter((flag) => flag.startsWith(current) && !used.has(flag));
+  const paging = PAGINATORS[found.service]?.[found.operation] ? ['--starting-token', '--page-size', '--max-items'] : [];
+  return [...new Set([...flags, ...paging, ...GLOBAL_OPTIONS])].filter((flag) => flag.startsWith(current) && !used.has(flag));
 }
 
 /** The longest prefix every candidate shares (what a shell inserts on Tab). */

@@ -1,5 +1,6 @@
 import type { CliCommandTable, CliParam } from './command-table.ts';
 import type { InputShape } from './input-shapes.ts';
+import { PAGINATORS } from './paginators.ts';
 
 /**
  * `aws help`, `aws <service> help` and `aws <service> <command> help`: a short synopsis in the layout of the CLI's
@@ -52,6 +53,9 @@ export function helpText(table: CliCommandTable, service?: string, command?: str
   lines.push('', 'OPTIONS');
   for (const param of found.params) {
     lines.push(`  ${param.flag} (${typeName(param.member.shape)})${param.member.required ? ' required' : ''}`);
+  }
+  if (PAGINATORS[found.service]?.[found.operation]) {
+    lines.push('', 'This command pages automatically; --starting-token, --page-size and --max-items control it.');
   }
   lines.push('', '');
   return lines.join('\n');

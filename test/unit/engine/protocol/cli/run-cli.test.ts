@@ -196,6 +196,7 @@ describe('completion', () => {
     expect(completeCommandLine(table, 'aws secretsmanager get-s')).toEqual(['get-secret-value']);
     expect(completeCommandLine(table, 'aws secretsmanager get-secret-value --secret-id x --ver')).toEqual(['--version-id', '--version-stage']);
     expect(completeCommandLine(table, 'aws secretsmanager delete-secret --f')).toEqual(['--force-delete-without-recovery']);
+    expect(completeCommandLine(table, 'aws secretsmanager list-secrets --max')).toEqual(['--max-results', '--max-items']);
     expect(commonPrefix(['--version-id', '--version-stage'])).toBe('--version-');
   });
 });
