@@ -10,6 +10,7 @@ import { rotationYearBench } from './rotation-year.ts';
 import { appLighthouseBench } from './app-lighthouse.ts';
 import { pricingProjectionBench } from './pricing-projection.ts';
 import { auditBench } from './audit-lookup-events.ts';
+import { monitoringBench } from './monitoring.ts';
 
 const profileDir = process.argv.includes('--profile') ? new URL('./profiles/', import.meta.url).pathname : undefined;
 
@@ -21,6 +22,7 @@ const benches: { name: string; run: () => Promise<Metric[]> }[] = [
   { name: 'App Lighthouse (home view and secrets list, mobile)', run: appLighthouseBench },
   { name: 'Pricing: 12-month projection, 10,000 secrets, a billion calls', run: async () => pricingProjectionBench() },
   { name: 'CloudTrail: record keeper cost, LookupEvents over a full history', run: async () => auditBench() },
+  { name: 'Monitoring: record keepers cost, a watched year, findings caught up', run: async () => monitoringBench() },
 ];
 
 const metrics: Metric[] = [];

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { HOUR } from '../../clock/index.ts';
+import { HOUR, MINUTE } from '../../clock/index.ts';
 import type { LogEntry, RecordKeeper, World } from '../../kernel/index.ts';
 import { emptyMetricStore, metricStoreSchema, putDatapoint, rollUp, seriesKey, type MetricStore } from './metric-store.ts';
-import { callCountMetric, ROTATION_FAILED, ROTATION_NAMESPACE, ROTATION_SUCCEEDED } from './metric-names.ts';
+import { callCountMetric, ROTATION_FAILED, ROTATION_NAMESPACE, ROTATION_SUCCEEDED, USAGE_NAMESPACE } from './metric-names.ts';
 import { changesCount, recount, resourceCountsSchema } from './resource-count.ts';
+import { wakeAlarms } from './tick.ts';
 
 export const TICK_TASK = 'monitoring.evaluateAlarms';
 
@@ -13,16 +14,21 @@ export const metricRecordsSchema = z.object({
 });
 export type MetricRecords = z.infer<typeof metricRecordsSchema>;
 
-/** The series key of each account, region, service and operation, remembered: every call asks for one. */
-const callCountKeys = new Map<string, string>();
+/**
+ * The series key of each account, region, service and operation, remembered in nested maps: every call asks for one,
+ * and looking up strings the record already holds allocates nothing.
+ */
+const callCountKeys = new Map<string, Map<string, Map<string, Map<string, string>>>>();
 
 function callCountKey(accountId: string, region: string, service: string, operation: string): string {
-  const lookup = `${accountId}|${region}|${service}|${operation}`;
-  let key = callCountKeys.get(lookup);
-  if (key === undefined) {
-    key = seriesKey(callCountMetric(accountId, region, service, operation));
-    if (callCountKeys.size < 10_000) callCountKeys.set(lookup, key);
-  }
+  let byRegion = callCountKeys.get(accountId);
+  if (!byRegion) callCountKeys.set(accountId, (byRegion = new Map()));
+  let byService = byRegion.get(region);
+  if (!byService) byRegion.set(region, (byService = new Map()));
+  let byOperation = byService.get(service);
+  if (!byOperation) byService.set(service, (byOperation = new Map()));
+  let key = byOperation.get(operation);
+  if (key === undefined) byOperation.set(operation, (key = seriesKey(callCountMetric(accountId, region, service, operation))));
   return key;
 }
 
@@ -45,12 +51,27 @@ export const metricRecordKeeper: RecordKeeper<MetricRecords> = {
     if (changesCount(entry)) recount(records.resourceCounts, world, entry);
     if (entry.kind === 'call') {
       const accountId = entry.principal.accountId;
-      const id = callCountMetric(accountId, entry.region, entry.service, entry.operation);
-      putDatapoint(store, id, entry.eventTime, 1, 'None', callCountKey(accountId, entry.region, entry.service, entry.operation));
+      const key = callCountKey(accountId, entry.region, entry.service, entry.operation);
+      const series = store.series[key];
+      const minute = Math.floor(entry.eventTime / MINUTE) * MINUTE;
+      const last = series?.minutes[series.minutes.length - 1];
+      // The common case (another call in the same minute) is one addition; the metric's identity is only built for a
+      // series' first datapoint.
+      if (last && last[0] === minute) {
+        last[1] += 1;
+        last[2] += 1;
+      } else if (series) putDatapoint(store, undefined, entry.eventTime, 1, 'None', key);
+      else putDatapoint(store, callCountMetric(accountId, entry.region, entry.service, entry.operation), entry.eventTime, 1, 'None', key);
+      if (!entry.errorCode) {
+        wakeAlarms(world, entry.eventTime, USAGE_NAMESPACE);
+        const custom = entry.operation === 'PutMetricData' ? entry.requestParameters?.namespace : undefined;
+        if (typeof custom === 'string') wakeAlarms(world, entry.eventTime, custom);
+      }
       return;
     }
     if (entry.service === 'secretsmanager' && (entry.eventName === 'RotationFailed' || entry.eventName === 'RotationSucceeded')) {
       recordRotationOutcome(store, entry.accountId, entry.region, entry.eventTime, entry.eventName === 'RotationFailed', secretNameOf(entry));
+      wakeAlarms(world, entry.eventTime, ROTATION_NAMESPACE);
     }
   },
 };

@@ -61,10 +61,14 @@ export function seriesKey(id: MetricId): string {
   return key;
 }
 
-/** Adds one value (or a statistic set) at an instant to its one-minute bucket, creating the series on first use. */
-export function putDatapoint(store: MetricStore, id: MetricId, at: number, value: number, unit = 'None', key = seriesKey(id)): void {
+/**
+ * Adds one value at an instant to its one-minute bucket, creating the series on first use (the metric's identity is
+ * needed only then; a caller that knows the series exists may pass its key alone).
+ */
+export function putDatapoint(store: MetricStore, id: MetricId | undefined, at: number, value: number, unit = 'None', key = seriesKey(id!)): void {
   let series = store.series[key];
   if (!series) {
+    if (!id) throw new Error(`No metric series ${key}`);
     series = store.series[key] = {
       accountId: id.accountId,
       region: id.region,
@@ -191,4 +195,20 @@ export function matchingSeries(
       (filter.metricName === undefined || s.metricName === filter.metricName) &&
       (filter.dimensions ?? []).every((d) => s.dimensions.some((own) => own.name === d.name && (d.value === undefined || own.value === d.value))),
   );
+}
+
+/** The start of every bucket with data in [start, end), oldest first (hour buckets, then minute buckets). */
+export function bucketStarts(series: MetricSeries | undefined, start: number, end: number): number[] {
+  if (!series) return [];
+  const starts: number[] = [];
+  for (const buckets of [series.hours, series.minutes]) {
+    for (let i = firstAtOrAfter(buckets, start); i < buckets.length && buckets[i]![0] < end; i++) starts.push(buckets[i]![0]);
+  }
+  return starts;
+}
+
+/** The start of the most recent bucket with data, or undefined for an empty series. */
+export function lastBucketStart(series: MetricSeries | undefined): number | undefined {
+  if (!series) return undefined;
+  return series.minutes[series.minutes.length - 1]?.[0] ?? series.hours[series.hours.length - 1]?.[0];
 }

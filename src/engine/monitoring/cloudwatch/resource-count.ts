@@ -40,9 +40,17 @@ export function recount(counts: ResourceCounts, world: World, entry: LogEntry): 
   }
 }
 
+const countKeys = new Map<string, string>();
+
+/** The series key of an account and Region's ResourceCount (remembered: alarm evaluation asks often). */
 export function resourceCountKey(accountRegion: string): string {
-  const [accountId, region] = accountRegion.split('/') as [string, string];
-  return seriesKey({ accountId, region, namespace: SECRETS_NAMESPACE, metricName: RESOURCE_COUNT, dimensions: RESOURCE_COUNT_DIMENSIONS });
+  let key = countKeys.get(accountRegion);
+  if (key === undefined) {
+    const [accountId, region] = accountRegion.split('/') as [string, string];
+    key = seriesKey({ accountId, region, namespace: SECRETS_NAMESPACE, metricName: RESOURCE_COUNT, dimensions: RESOURCE_COUNT_DIMENSIONS });
+    if (countKeys.size < 1000) countKeys.set(accountRegion, key);
+  }
+  return key;
 }
 
 /** The hourly datapoints of [start, end), none later than now nor older than the retention, as a series. */

@@ -53,6 +53,8 @@ export const metricAlarmSchema = z.object({
   stateUpdatedTimestamp: z.number(),
   stateTransitionedTimestamp: z.number(),
   alarmConfigurationUpdatedTimestamp: z.number(),
+  /** The period end up to which the alarm has been evaluated (evaluation catches up from here). */
+  lastEvaluatedAt: z.number().optional(),
   /** Most recent last, bounded (CloudWatch keeps alarm history for two weeks). */
   history: z.array(alarmHistoryItemSchema),
 });
@@ -61,6 +63,8 @@ export type MetricAlarm = z.infer<typeof metricAlarmSchema>;
 export const cloudWatchStateSchema = z.object({
   /** Keyed `${accountId}/${region}`, then alarm name. */
   alarms: z.record(z.string(), z.record(z.string(), metricAlarmSchema)),
+  /** When the evaluation task is due; absent when no alarm exists (nothing is scheduled). */
+  nextTickAt: z.number().optional(),
 });
 export type CloudWatchState = z.infer<typeof cloudWatchStateSchema>;
 

@@ -1,13 +1,12 @@
-import { isoTime } from '../../clock/index.ts';
-import type { ScheduledTask } from '../../clock/index.ts';
+import { HOUR, MINUTE, addTask, isoTime, removeTasks, type ScheduledTask } from '../../clock/index.ts';
 import type { OperationContext, World } from '../../kernel/index.ts';
 import { deliver } from '../events/state.ts';
 import { evaluateAlarm } from './alarm-evaluation.ts';
 import { recordHistory } from './alarm-history.ts';
 import { TICK_TASK } from './metric-records.ts';
 import { readSeries } from './metric-source.ts';
-import { seriesKey } from './metric-store.ts';
-import { allAlarms, type AlarmState, type MetricAlarm } from './state.ts';
+import { bucketStarts, lastBucketStart, seriesKey } from './metric-store.ts';
+import { allAlarms, cloudWatchState, type AlarmState, type MetricAlarm } from './state.ts';
 
 function transition(world: World, alarm: MetricAlarm, state: AlarmState, reason: string, datapoints: number[], now: number): void {
   const old = alarm.stateValue;
@@ -61,13 +60,53 @@ function transition(world: World, alarm: MetricAlarm, state: AlarmState, reason:
   });
 }
 
-/** The earliest period end, after `now`, of any alarm; undefined when there is no alarm to evaluate. */
-export function nextEvaluation(alarms: readonly MetricAlarm[], now: number): number | undefined {
+/**
+ * Evaluates an alarm at every period end from where it was last evaluated up to `now`, as CloudWatch would have at
+ * each one. Only the period ends where the window's contents change can change the outcome (a datapoint entering the
+ * window, or leaving it), so only those are evaluated: a quiet month costs nothing, and every transition still
+ * carries the instant it happened.
+ */
+export function catchUp(world: World, alarm: MetricAlarm, now: number): void {
+  const periodMs = alarm.period * 1000;
+  const windowMs = alarm.evaluationPeriods * periodMs;
+  const lastEnd = Math.floor(now / periodMs) * periodMs;
+  const from = alarm.lastEvaluatedAt ?? alarm.alarmConfigurationUpdatedTimestamp;
+  if (lastEnd <= from) return;
+  const series = readSeries(world, seriesKey(alarm), from - windowMs, lastEnd);
+  const instants = new Set<number>([Math.floor(from / periodMs) * periodMs + periodMs, lastEnd]);
+  for (const bucket of bucketStarts(series, from - windowMs, lastEnd)) {
+    const periodStart = Math.floor(bucket / periodMs) * periodMs;
+    for (let k = 1; k <= alarm.evaluationPeriods + 1; k++) {
+      const end = periodStart + k * periodMs;
+      if (end > from && end <= lastEnd) instants.add(end);
+    }
+  }
+  for (const at of [...instants].sort((a, b) => a - b)) {
+    if (at <= from || at > lastEnd) continue;
+    const result = evaluateAlarm(alarm, series, at);
+    if (result.state !== alarm.stateValue) transition(world, alarm, result.state, result.reason, result.recentDatapoints, at);
+  }
+  alarm.lastEvaluatedAt = lastEnd;
+}
+
+/**
+ * When the evaluation task should next run: at the next period end of an alarm whose recent data can still change its
+ * state, otherwise within the hour (a quiet alarm need not wake every minute: catch-up evaluates what it missed, and
+ * a new datapoint from a successful call wakes it early, see wakeAlarms). Undefined when there is no alarm.
+ */
+export function nextEvaluation(world: World, alarms: readonly MetricAlarm[], now: number): number | undefined {
   let next: number | undefined;
   for (const alarm of alarms) {
     const periodMs = alarm.period * 1000;
     const end = Math.floor(now / periodMs) * periodMs + periodMs;
-    if (next === undefined || end < next) next = end;
+    const windowMs = (alarm.evaluationPeriods + 1) * periodMs;
+    const latest = lastBucketStart(readSeries(world, seriesKey(alarm), end - windowMs, end));
+    // A new alarm is evaluated at its first period end; after that only data still inside a window keeps it awake.
+    const firstEnd = Math.floor(alarm.alarmConfigurationUpdatedTimestamp / periodMs) * periodMs + periodMs;
+    const evaluatedOnce = (alarm.lastEvaluatedAt ?? 0) >= firstEnd;
+    const active = !evaluatedOnce || (latest !== undefined && latest >= end - windowMs);
+    const at = active ? end : Math.max(end, Math.ceil((now + HOUR) / periodMs) * periodMs);
+    if (next === undefined || at < next) next = at;
   }
   return next;
 }
@@ -77,21 +116,40 @@ export function evaluationTask(at: number): Omit<ScheduledTask, 'id'> {
 }
 
 /**
- * Alarm evaluation: one task in the schedule while any alarm exists (not one per alarm), run at the end of each
- * period some alarm has; it evaluates the alarms whose period ends then and schedules itself for the next period end.
- * Worlds without alarms schedule nothing, so long time jumps cost nothing.
+ * Alarm evaluation: one task in the schedule while any alarm exists (not one per alarm). It catches every alarm up
+ * to now and schedules itself again; worlds without alarms schedule nothing.
  */
 export function evaluateAlarmsTask(ctx: OperationContext): void {
   const world = ctx.world;
-  const now = ctx.now;
   const alarms = allAlarms(world);
-  for (const alarm of alarms) {
-    const periodMs = alarm.period * 1000;
-    if (now % periodMs !== 0) continue;
-    const series = readSeries(world, seriesKey(alarm), now - alarm.evaluationPeriods * periodMs, now);
-    const result = evaluateAlarm(alarm, series, now);
-    if (result.state !== alarm.stateValue) transition(world, alarm, result.state, result.reason, result.recentDatapoints, now);
+  for (const alarm of alarms) catchUp(world, alarm, ctx.now);
+  const next = nextEvaluation(world, alarms, ctx.now);
+  const state = cloudWatchState(world);
+  if (next === undefined) {
+    delete state.nextTickAt;
+    return;
   }
-  const next = nextEvaluation(alarms, now);
-  if (next !== undefined) ctx.schedule(evaluationTask(next));
+  state.nextTickAt = next;
+  ctx.schedule(evaluationTask(next));
+}
+
+/**
+ * A new datapoint in a namespace (from a successful call or a service event) may matter to an alarm on it that is
+ * resting until the hour: bring the evaluation task forward to that alarm's next period end. Refused calls may not
+ * touch the schedule; their data is caught up at the next run.
+ */
+export function wakeAlarms(world: World, at: number, namespace: string): void {
+  const state = world.services.monitoring as { nextTickAt?: number } | undefined;
+  const scheduled = state?.nextTickAt;
+  if (scheduled === undefined || scheduled <= Math.floor(at / MINUTE) * MINUTE + MINUTE) return;
+  let next = scheduled;
+  for (const alarm of allAlarms(world)) {
+    if (alarm.namespace !== namespace) continue;
+    const periodMs = alarm.period * 1000;
+    next = Math.min(next, Math.floor(at / periodMs) * periodMs + periodMs);
+  }
+  if (next >= scheduled) return;
+  removeTasks(world.schedule, (task) => task.kind === TICK_TASK);
+  addTask(world.schedule, evaluationTask(next));
+  state!.nextTickAt = next;
 }

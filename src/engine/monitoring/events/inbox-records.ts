@@ -32,6 +32,13 @@ export const inboxRecordKeeper: RecordKeeper<Inbox> = {
   initial: () => ({ items: [], nextId: 1 }),
   observe(_box, entry, world: World) {
     const allRules = eventsState(world).rules;
+    // Most worlds have no rule at all: nothing to build for the entry then.
+    let any = false;
+    for (const key in allRules) {
+      any = key.length > 0;
+      break;
+    }
+    if (!any) return;
     for (const accountId of recipientAccounts(entry)) {
       const rules = allRules[`${accountId}/${entry.region}`];
       if (!rules) continue;

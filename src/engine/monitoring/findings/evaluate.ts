@@ -162,10 +162,37 @@ export function checkChangedResource(world: World, deps: FindingDeps, arn: strin
 export function catchUpPeriodicChecks(world: World, deps: FindingDeps, now: number): void {
   const records = findingRecords(world);
   if (records.nextPeriodicRun === 0) records.nextPeriodicRun = Math.floor(now / PERIODIC_INTERVAL) * PERIODIC_INTERVAL + PERIODIC_INTERVAL;
-  while (records.nextPeriodicRun <= now) {
-    runAllChecks(world, deps, records.nextPeriodicRun);
-    records.nextPeriodicRun += PERIODIC_INTERVAL;
+  const first = records.nextPeriodicRun;
+  if (first > now) return;
+  const last = first + Math.floor((now - first) / PERIODIC_INTERVAL) * PERIODIC_INTERVAL;
+  // In a quiet stretch only the passing of time changes a result, at instants known in advance (a secret's idle days
+  // or rotation age crossing its limit, a rotation date passing): the runs at or just after those instants, and the
+  // last one, give every status and every transition time that running all of them would.
+  const runs = new Set<number>([first, last]);
+  for (const instant of timeFlips(world)) {
+    if (instant > last) continue;
+    const run = first + Math.max(0, Math.ceil((instant - first) / PERIODIC_INTERVAL)) * PERIODIC_INTERVAL;
+    for (const r of [run, run + PERIODIC_INTERVAL]) if (r <= last) runs.add(r);
   }
+  for (const run of [...runs].sort((a, b) => a - b)) runAllChecks(world, deps, run);
+  records.nextPeriodicRun = last + PERIODIC_INTERVAL;
+}
+
+/** The instants at which a time-based check of some secret changes its answer with nothing else happening. */
+function timeFlips(world: World): number[] {
+  const flips: number[] = [];
+  for (const region of Object.values(secretsState(world).regions)) {
+    for (const secret of Object.values(region.secrets)) {
+      const unused = (parameterOf(world, secret.accountId, 'SecretsManager.3')('unusedForDays') as number | undefined) ?? 90;
+      const maxAge = (parameterOf(world, secret.accountId, 'SecretsManager.4')('maxDaysSinceRotation') as number | undefined) ?? 90;
+      flips.push((secret.lastAccessedDate ?? secret.createdDate) + (unused + 1) * DAY);
+      flips.push((secret.rotation?.lastRotatedDate ?? secret.createdDate) + (maxAge + 1) * DAY);
+      const due = secret.rotation?.nextRotationDate;
+      const duration = secret.rotation?.rules?.duration;
+      if (due !== undefined) flips.push(due + (duration ? Number(duration.replace('h', '')) * HOUR : DAY) + 1);
+    }
+  }
+  return flips;
 }
 
 /** Every control on every secret and customer managed key; findings of vanished resources archived, old ones pruned. */

@@ -137,6 +137,31 @@ describe('alarm evaluation (M out of N, missing data)', () => {
   });
 });
 
+describe('alarm evaluation on long time jumps', () => {
+  it('rests while its window is empty, yet a jump still records each transition at the period end it happened', () => {
+    const sim = createSimulator();
+    cw(sim, 'PutMetricAlarm', { alarmName: 'spike', namespace: 'Lab', metricName: 'M', statistic: 'Maximum', period: 60, evaluationPeriods: 1, threshold: 5, comparisonOperator: 'GreaterThanThreshold', treatMissingData: 'notBreaching' });
+    cw(sim, 'PutMetricData', { namespace: 'Lab', metricData: [{ metricName: 'M', value: 9 }] });
+    const start = sim.now;
+    sim.advance(30 * DAY);
+    const history = cw(sim, 'DescribeAlarmHistory', { alarmName: 'spike', historyItemType: 'StateUpdate', scanBy: 'TimestampAscending' }).alarmHistoryItems;
+    expect(history.map((h: { timestamp: number; historySummary: string }) => [h.timestamp - start, h.historySummary])).toEqual([
+      [MINUTE, 'Alarm updated from INSUFFICIENT_DATA to ALARM'],
+      [2 * MINUTE, 'Alarm updated from ALARM to OK'],
+    ]);
+    // Resting: the one evaluation task wakes once an hour, not every minute.
+    const tick = () => sim.state.schedule.tasks.filter((t) => t.kind === 'monitoring.evaluateAlarms');
+    expect(tick()).toHaveLength(1);
+    sim.advanceTo(tick()[0]!.at);
+    expect(tick()[0]!.at - sim.now).toBe(HOUR);
+    // A successful call's datapoint wakes it for the next period end.
+    cw(sim, 'PutMetricData', { namespace: 'Lab', metricData: [{ metricName: 'M', value: 7 }] });
+    expect(sim.state.schedule.tasks.find((t) => t.kind === 'monitoring.evaluateAlarms')!.at - sim.now).toBeLessThanOrEqual(MINUTE);
+    sim.advance(MINUTE);
+    expect(alarm(sim, 'spike').stateValue).toBe('ALARM');
+  });
+});
+
 describe('alarm API checks', () => {
   it('PutMetricAlarm refuses DatapointsToAlarm above EvaluationPeriods and a bad enum (ValidationError)', () => {
     const sim = createSimulator();

@@ -4,7 +4,7 @@ import { TICK_TASK } from '../metric-records.ts';
 import { evaluationTask, nextEvaluation } from '../tick.ts';
 import { cloudWatchErrors } from '../errors.ts';
 import { alarmNameSchema, dimensionsSchema, metricNameSchema, namespaceSchema, statisticSchema } from '../schemas.ts';
-import { COMPARISON_OPERATORS, TREAT_MISSING_DATA, allAlarms, regionAlarms, type MetricAlarm } from '../state.ts';
+import { COMPARISON_OPERATORS, TREAT_MISSING_DATA, allAlarms, cloudWatchState, regionAlarms, type MetricAlarm } from '../state.ts';
 import { sortedDimensions } from '../metric-store.ts';
 import { recordHistory } from '../alarm-history.ts';
 
@@ -98,6 +98,7 @@ export const putMetricAlarm: OperationDefinition<z.infer<typeof input>> = {
       stateUpdatedTimestamp: previous?.stateUpdatedTimestamp ?? ctx.now,
       stateTransitionedTimestamp: previous?.stateTransitionedTimestamp ?? ctx.now,
       alarmConfigurationUpdatedTimestamp: ctx.now,
+      lastEvaluatedAt: ctx.now,
       history: previous?.history ?? [],
     };
     recordHistory(alarm, {
@@ -108,7 +109,9 @@ export const putMetricAlarm: OperationDefinition<z.infer<typeof input>> = {
     alarms[request.alarmName] = alarm;
     // One evaluation task for all alarms, at the earliest period end any alarm needs (see tick.ts).
     ctx.unschedule((task) => task.kind === TICK_TASK);
-    ctx.schedule(evaluationTask(nextEvaluation(allAlarms(ctx.world), ctx.now)!));
+    const next = nextEvaluation(ctx.world, allAlarms(ctx.world), ctx.now)!;
+    cloudWatchState(ctx.world).nextTickAt = next;
+    ctx.schedule(evaluationTask(next));
     return {};
   },
 };
