@@ -8,7 +8,7 @@ import { ADVANCE_TASK, BEGIN_TASK, beginRun, deliver, onAdvance, onBegin } from 
 import { parseRotationRules, type RotationRulesInput } from './schedule.ts';
 import { planNextRotation, SCHEDULED_TASK } from './scheduling.ts';
 import { emptyRotationState, rotationStateSchema } from './state.ts';
-import { archiveRun, rotationState, secretByArn } from './store.ts';
+import { rotationState, secretByArn } from './store.ts';
 
 export interface RotationEngine {
   /** Runs, faults and schedule windows in the world, and the handlers of the rotation's scheduled work. */
@@ -50,7 +50,6 @@ export function createRotationEngine(): RotationEngine {
       // CancelRotateSecret has already removed the run's scheduled work; the statechart records the cancellation.
       deliver(ctx, pipeline(), run, 'rotation.cancelled');
       run.cause = 'CancelRotateSecret';
-      archiveRun(state, { ...run, steps: [...run.steps] });
     },
     manualChange(ctx, secret) {
       // "Manually updating the secret value ... is considered a valid rotation" (RotationRulesType).

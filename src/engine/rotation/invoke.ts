@@ -36,7 +36,11 @@ export function invokeStep(ctx: OperationContext, caller: PipelineCaller, run: R
   const startedAt = ctx.now;
   const fn = functionByArn(ctx.world, run.functionArn);
   if (!fn) {
-    return { step, startedAt, endedAt: startedAt, outcome: 'failed', cause: `Function not found: ${run.functionArn || '(no rotation function)'}`, calls: [] };
+    // Managed rotation (a secret owned by RDS or another service) runs without a Lambda; SecretsLab does not simulate it.
+    const cause = run.functionArn
+      ? `Function not found: ${run.functionArn}`
+      : 'This secret has no rotation function: managed rotation by the owning service is not simulated in SecretsLab';
+    return { step, startedAt, endedAt: startedAt, outcome: 'failed', cause, calls: [] };
   }
   const timeoutMs = fn.timeout * 1000;
   const fault = triggeredFault(ctx, fn.functionArn, step);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { injectFault, setFunctionNetwork, type World } from '../../../../src/engine/index.ts';
+import { injectFault, rotationState, setFunctionNetwork, type World } from '../../../../src/engine/index.ts';
 import {
   MULTI,
   SINGLE,
@@ -262,6 +262,13 @@ describe('after a failure, and interruptions', () => {
     expect(run(lab.sim, lab.secretArn)!.steps).toHaveLength(1);
     expect(stages(lab.sim, lab.secretArn)[token(2)]).toEqual(['AWSPENDING']);
     expect(sm(lab.sim, 'DescribeSecret', { secretId: lab.secretArn }).rotationEnabled).toBe(false);
+    // Rotating again with the interrupted run's token resumes it; the cancelled run is kept once in the history.
+    const cancelledId = run(lab.sim, lab.secretArn)!.runId;
+    rotate(lab, 2);
+    finishRun(lab.sim, lab.secretArn);
+    expect(run(lab.sim, lab.secretArn)!.state).toBe('succeeded');
+    const history = rotationState(lab.sim.state as World).history[lab.secretArn]!;
+    expect(history.filter((h) => h.runId === cancelledId).map((h) => h.state)).toEqual(['cancelled']);
   });
 
   it('RotateImmediately=false runs only testSecret on a temporary pending version, then removes it and schedules', () => {
