@@ -102,6 +102,19 @@ describe('runCliLine', () => {
     expect(role.Role.AssumeRolePolicyDocument).toEqual(JSON.parse(trust));
   });
 
+  it('turns a one-row table vertical when it is wider than the terminal', () => {
+    const sim = createSimulator({ seed: 'narrow' });
+    const result = runCliLine('aws sts get-caller-identity --query "{A:Account,B:Account}" --output table', {
+      table,
+      call: (request) => sim.call(request),
+      terminalWidth: 30,
+    });
+    // aws-cli 2.9.19 in a 30-column terminal (stty cols 30), colours stripped.
+    expect(result.stdout).toBe(
+      ['-----------------------', '|  GetCallerIdentity  |', '+---+-----------------+', '|  A|  111122223333   |', '|  B|  111122223333   |', '+---+-----------------+', ''].join('\n'),
+    );
+  });
+
   it('stops at --max-items with a resume token, starts again from --starting-token, and asks for --page-size per call', () => {
     const { run, requests } = terminal();
     for (let i = 0; i < 5; i++) run(`aws secretsmanager create-secret --name s${i} --secret-string v`);
