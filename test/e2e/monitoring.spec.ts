@@ -14,13 +14,22 @@ async function createDatabaseSecret(page: Page, name: string): Promise<void> {
   await expect(page.getByRole('heading', { name })).toBeVisible();
 }
 
-test('see a finding, follow its fix link, fix it, see it pass', async ({ page }, testInfo) => {
+test('filter the event history to one secret, open an event, see a finding, follow its fix link, fix it, see it pass', async ({ page }, testInfo) => {
   await freshApp(page);
+  await createDatabaseSecret(page, 'other/db');
   await createDatabaseSecret(page, 'prod/app/db');
+
+  // The event history, filtered to this secret from its page (engine/audit), and one event opened.
+  await page.getByTestId('secret-events').click();
+  await expect(page.getByRole('heading', { name: 'Event history' })).toBeVisible();
+  const rows = page.getByTestId('event-row');
+  await expect(rows.filter({ hasText: 'other/db' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'CreateSecret' }).first().click();
+  await expect(page.getByTestId('event-json')).toContainText('"eventName": "CreateSecret"');
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Monitoring' }).click();
   await expect(page.getByRole('heading', { name: 'Monitoring', level: 1 })).toBeVisible();
-  const tagged = page.locator('[data-testid="finding"][data-control="SecretsManager.5"]');
+  const tagged = page.locator('[data-testid="finding"][data-control="SecretsManager.5"]').filter({ hasText: 'prod/app/db' });
   await expect(tagged).toHaveCount(1);
   await expect(tagged).toHaveAttribute('data-status', 'FAILED');
   await expect(tagged).toContainText('The secret has no tags.');
@@ -43,8 +52,10 @@ test('see a finding, follow its fix link, fix it, see it pass', async ({ page },
   await expect(tagged).toHaveAttribute('data-status', 'PASSED');
   await expect(tagged).toContainText('Resolved');
   await page.getByTestId('finding-status-filter').selectOption('FAILED');
-  await expect(page.locator('[data-testid="finding"][data-control="SecretsManager.5"]')).toHaveCount(0);
-  await expect(page.locator('[data-testid="finding"][data-control="SecretsManager.1"]')).toHaveAttribute('data-status', 'FAILED');
+  // Only the other, untagged secret still fails the tagging control.
+  await expect(page.locator('[data-testid="finding"][data-control="SecretsManager.5"]')).toHaveCount(1);
+  await expect(page.locator('[data-testid="finding"][data-control="SecretsManager.5"]')).toContainText('other/db');
+  await expect(page.locator('[data-testid="finding"][data-control="SecretsManager.1"]').first()).toHaveAttribute('data-status', 'FAILED');
   await page.screenshot({ path: testInfo.outputPath('monitoring-findings-passed.png'), fullPage: true });
 });
 
