@@ -77,7 +77,8 @@ export function asffFinding(f: Finding) {
     lastObservedAt: isoTime(f.lastObservedAt),
     createdAt: isoTime(f.createdAt),
     updatedAt: isoTime(f.updatedAt),
-    severity: { label: f.severity, original: f.severity },
+    // A passed check found no issue: INFORMATIONAL, the control's own severity kept as the original.
+    severity: { label: f.complianceStatus === 'PASSED' ? 'INFORMATIONAL' : f.severity, original: f.severity },
     title: f.title,
     description: f.statusReason,
     remediation: { recommendation: { text: f.remediation } },

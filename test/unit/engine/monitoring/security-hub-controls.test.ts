@@ -110,6 +110,7 @@ describe('Security Hub controls go FAILED and back to PASSED as the world change
     expect(finding(sim, 'SecretsLab.PublicSecretPolicy', arn).severity.label).toBe('CRITICAL');
     sm(sim, 'DeleteResourcePolicy', { secretId: arn });
     expect(status(sim, 'SecretsLab.PublicSecretPolicy', arn)).toBe('PASSED');
+    expect(finding(sim, 'SecretsLab.PublicSecretPolicy', arn).severity).toEqual({ label: 'INFORMATIONAL', original: 'CRITICAL' });
   });
 
   it('KMS.3: a customer managed key scheduled for deletion while a secret uses it fails, and passes when the deletion is cancelled', () => {
@@ -119,6 +120,7 @@ describe('Security Hub controls go FAILED and back to PASSED as the world change
     expect(status(sim, 'KMS.3', key.arn)).toBe('PASSED');
     call(sim, 'kms', 'ScheduleKeyDeletion', { keyId: key.keyId, pendingWindowInDays: 7 });
     expect(status(sim, 'KMS.3', key.arn)).toBe('FAILED');
+    expect(finding(sim, 'KMS.3', key.arn).productFields['SecretsLab/FixLink']).toBe(`#/kms/${key.keyId}`);
     expect(finding(sim, 'KMS.3', key.arn).description).toBe('Scheduled for deletion while 1 secret(s) still use it: uses-key.');
     expect(finding(sim, 'KMS.3', key.arn).severity.label).toBe('CRITICAL');
     sim.advance(2 * DAY);
