@@ -62,7 +62,8 @@ export const metricRecordKeeper: RecordKeeper<MetricRecords> = {
         last[2] += 1;
       } else if (series) putDatapoint(store, undefined, entry.eventTime, 1, 'None', key);
       else putDatapoint(store, callCountMetric(accountId, entry.region, entry.service, entry.operation), entry.eventTime, 1, 'None', key);
-      if (!entry.errorCode) {
+      // Only a call that succeeded (not a service's nested call, which may belong to a refused one) may wake alarms.
+      if (!entry.errorCode && !entry.invokedBy) {
         wakeAlarms(world, entry.eventTime, USAGE_NAMESPACE);
         const custom = entry.operation === 'PutMetricData' ? entry.requestParameters?.namespace : undefined;
         if (typeof custom === 'string') wakeAlarms(world, entry.eventTime, custom);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSimulator, DAY, HOUR, MINUTE, injectFault, monitoring, type Simulator } from '../../../../src/engine/index.ts';
+import { createSimulator, DAY, DEFAULT_START_TIME, HOUR, MINUTE, injectFault, monitoring, resourceState, type Simulator } from '../../../../src/engine/index.ts';
 import { cw, pendingVersion, rotationSetup, sm, token } from './helpers.ts';
 
 const TOPIC = 'arn:aws:sns:us-east-1:111122223333:secretslab-inbox';
@@ -159,6 +159,26 @@ describe('alarm evaluation on long time jumps', () => {
     expect(sim.state.schedule.tasks.find((t) => t.kind === 'monitoring.evaluateAlarms')!.at - sim.now).toBeLessThanOrEqual(MINUTE);
     sim.advance(MINUTE);
     expect(alarm(sim, 'spike').stateValue).toBe('ALARM');
+  });
+});
+
+describe('refused calls', () => {
+  it('count in CallCount but change no resource, not even the schedule of a resting alarm', () => {
+    const sim = createSimulator();
+    cw(sim, 'PutMetricAlarm', { alarmName: 'reads', ...monitoring.callCountMetric('111122223333', 'us-east-1', 'secretsmanager', 'GetSecretValue'), statistic: 'Sum', period: 60, evaluationPeriods: 1, threshold: 0, comparisonOperator: 'GreaterThanThreshold', treatMissingData: 'notBreaching' });
+    sim.advance(2 * HOUR);
+    const before = structuredClone(resourceState(sim.state));
+    const refused = sim.call({ service: 'secretsmanager', operation: 'GetSecretValue', input: { secretId: 'missing' } });
+    expect(refused.ok).toBe(false);
+    expect(resourceState(sim.state)).toEqual(before);
+    // Its datapoint is still evaluated when the alarm next wakes, at the instant it mattered.
+    sim.advance(HOUR);
+    const history = cw(sim, 'DescribeAlarmHistory', { alarmName: 'reads', historyItemType: 'StateUpdate', scanBy: 'TimestampAscending' }).alarmHistoryItems;
+    expect(history.map((h: { newState: string; timestamp: number }) => [h.newState, h.timestamp - DEFAULT_START_TIME])).toEqual([
+      ['OK', MINUTE],
+      ['ALARM', 2 * HOUR + MINUTE],
+      ['OK', 2 * HOUR + 2 * MINUTE],
+    ]);
   });
 });
 
