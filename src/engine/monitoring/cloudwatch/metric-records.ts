@@ -4,9 +4,9 @@ import type { LogEntry, RecordKeeper, World } from '../../kernel/index.ts';
 import { emptyMetricStore, metricStoreSchema, putDatapoint, rollUp, seriesKey, type MetricStore } from './metric-store.ts';
 import { callCountMetric, ROTATION_FAILED, ROTATION_NAMESPACE, ROTATION_SUCCEEDED, USAGE_NAMESPACE } from './metric-names.ts';
 import { changesCount, recount, resourceCountsSchema } from './resource-count.ts';
-import { wakeAlarms } from './tick.ts';
+import { wakeAlarms } from './alarm-scheduler.ts';
 
-export const TICK_TASK = 'monitoring.evaluateAlarms';
+export const ALARM_TASK = 'monitoring.evaluateAlarms';
 
 export const metricRecordsSchema = z.object({
   metrics: metricStoreSchema,

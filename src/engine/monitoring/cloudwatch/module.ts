@@ -1,5 +1,5 @@
 import type { ServiceModule } from '../../kernel/index.ts';
-import { metricRecordKeeper, TICK_TASK } from './metric-records.ts';
+import { metricRecordKeeper, ALARM_TASK } from './metric-records.ts';
 import { deleteAlarms } from './operations/delete-alarms.ts';
 import { describeAlarmHistory } from './operations/describe-alarm-history.ts';
 import { describeAlarms } from './operations/describe-alarms.ts';
@@ -8,7 +8,7 @@ import { listMetrics } from './operations/list-metrics.ts';
 import { putMetricAlarm } from './operations/put-metric-alarm.ts';
 import { putMetricData } from './operations/put-metric-data.ts';
 import { CLOUDWATCH_SERVICE, cloudWatchStateSchema, emptyCloudWatchState } from './state.ts';
-import { evaluateAlarmsTask } from './tick.ts';
+import { evaluateAlarmsTask } from './alarm-scheduler.ts';
 
 /** Amazon CloudWatch (endpoint prefix `monitoring`): metrics, their retention, and metric alarms on virtual time. */
 export const cloudWatchModule: ServiceModule = {
@@ -27,6 +27,6 @@ export const cloudWatchModule: ServiceModule = {
     putMetricData,
   ],
   errorCodes: { validation: 'ValidationError' },
-  taskHandlers: { [TICK_TASK]: evaluateAlarmsTask },
+  taskHandlers: { [ALARM_TASK]: evaluateAlarmsTask },
   records: metricRecordKeeper,
 };

@@ -35,7 +35,7 @@ export type Finding = z.infer<typeof findingSchema>;
 export const findingRecordsSchema = z.object({
   /** Keyed `${controlId}|${resourceArn}`: one finding per control and resource, updated in place (consolidated). */
   findings: z.record(z.string(), findingSchema),
-  /** When the next periodic run is due; 0 until the first tick sets it. */
+  /** When the next periodic run is due; 0 until the world is first looked at. */
   nextPeriodicRun: z.number(),
   /** The last rotation outcome of each secret (by ARN), from the RotationSucceeded / RotationFailed events. */
   rotationOutcomes: z.record(z.string(), z.object({ failed: z.boolean(), at: z.number() })),

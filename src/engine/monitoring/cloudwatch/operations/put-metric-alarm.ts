@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { OperationDefinition } from '../../../kernel/index.ts';
-import { TICK_TASK } from '../metric-records.ts';
-import { evaluationTask, nextEvaluation } from '../tick.ts';
+import { ALARM_TASK } from '../metric-records.ts';
+import { evaluationTask, nextEvaluation } from '../alarm-scheduler.ts';
 import { cloudWatchErrors } from '../errors.ts';
 import { alarmNameSchema, dimensionsSchema, metricNameSchema, namespaceSchema, statisticSchema } from '../schemas.ts';
 import { COMPARISON_OPERATORS, TREAT_MISSING_DATA, allAlarms, cloudWatchState, regionAlarms, type MetricAlarm } from '../state.ts';
@@ -36,7 +36,7 @@ export function alarmArn(region: string, accountId: string, name: string): strin
 
 /**
  * Creates or replaces a metric alarm. A new alarm starts in INSUFFICIENT_DATA ("Unchecked: Initial alarm creation")
- * and is evaluated at the end of each of its periods by the monitoring tick. Only single-metric alarms on standard
+ * and is evaluated at its period ends by the alarm scheduler (alarm-scheduler.ts). Only single-metric alarms on standard
  * resolution (periods that are multiples of 60 seconds) are simulated.
  */
 export const putMetricAlarm: OperationDefinition<z.infer<typeof input>> = {
@@ -108,7 +108,7 @@ export const putMetricAlarm: OperationDefinition<z.infer<typeof input>> = {
     });
     alarms[request.alarmName] = alarm;
     // One evaluation task for all alarms, at the earliest period end any alarm needs (see tick.ts).
-    ctx.unschedule((task) => task.kind === TICK_TASK);
+    ctx.unschedule((task) => task.kind === ALARM_TASK);
     const next = nextEvaluation(ctx.world, allAlarms(ctx.world), ctx.now)!;
     cloudWatchState(ctx.world).nextTickAt = next;
     ctx.schedule(evaluationTask(next));

@@ -3,7 +3,7 @@ import type { OperationContext, World } from '../../kernel/index.ts';
 import { deliver } from '../events/state.ts';
 import { evaluateAlarm } from './alarm-evaluation.ts';
 import { recordHistory } from './alarm-history.ts';
-import { TICK_TASK } from './metric-records.ts';
+import { ALARM_TASK } from './metric-records.ts';
 import { readSeries } from './metric-source.ts';
 import { bucketStarts, lastBucketStart, seriesKey } from './metric-store.ts';
 import { allAlarms, cloudWatchState, type AlarmState, type MetricAlarm } from './state.ts';
@@ -112,7 +112,7 @@ export function nextEvaluation(world: World, alarms: readonly MetricAlarm[], now
 }
 
 export function evaluationTask(at: number): Omit<ScheduledTask, 'id'> {
-  return { at, kind: TICK_TASK, payload: {}, description: 'CloudWatch evaluates metric alarms' };
+  return { at, kind: ALARM_TASK, payload: {}, description: 'CloudWatch evaluates metric alarms' };
 }
 
 /**
@@ -149,7 +149,7 @@ export function wakeAlarms(world: World, at: number, namespace: string): void {
     next = Math.min(next, Math.floor(at / periodMs) * periodMs + periodMs);
   }
   if (next >= scheduled) return;
-  removeTasks(world.schedule, (task) => task.kind === TICK_TASK);
+  removeTasks(world.schedule, (task) => task.kind === ALARM_TASK);
   addTask(world.schedule, evaluationTask(next));
   state!.nextTickAt = next;
 }
