@@ -89,4 +89,24 @@ describe('lab stories', () => {
     expect(call(sim, 'GetSecretValue', { secretId: 'prod/legacy/ldap-bind' })).toMatchObject({ ok: false, error: { code: 'InvalidRequestException' } });
     expect(failed(evaluateGoals(lab('10-recover-deleted').goals, partial('10-recover-deleted', 1)))).toEqual(['copy-gone']);
   });
+
+  it('11: replicating without promoting is half the drill; a copy made by hand is not a promoted replica', () => {
+    expect(failed(evaluateGoals(lab('11-disaster-recovery').goals, partial('11-disaster-recovery', 1)))).toEqual(['replica-promoted', 'standalone']);
+    const byHand = buildLabWorld(lab('11-disaster-recovery'));
+    byHand.call({ service: 'secretsmanager', operation: 'CreateSecret', region: 'us-west-2', input: { name: 'prod/orders/db', secretString: '{"username":"orders","password":"Kc5nWq1zRb7mYd3t"}' } });
+    expect(failed(evaluateGoals(lab('11-disaster-recovery').goals, byHand))).toEqual(['replica-promoted']);
+  });
+
+  it("12: CloudTrail's history names the overnight reader and the refused attempt", () => {
+    const sim = buildLabWorld(lab('12-investigation'));
+    const found = sim.call({ service: 'cloudtrail', operation: 'LookupEvents', input: { lookupAttributes: [{ attributeKey: 'EventName', attributeValue: 'GetSecretValue' }] } });
+    if (!found.ok) throw found.error;
+    const events = (found.output as { events: { username: string; eventTime: number; cloudTrailEvent: string }[] }).events;
+    const summary = events.map((e) => [e.username, new Date(e.eventTime).toISOString().slice(0, 16), JSON.parse(e.cloudTrailEvent).errorCode ?? 'ok']);
+    expect(summary).toEqual([
+      ['intern', '2026-01-02T02:20', 'AccessDeniedException'],
+      ['temp-contractor', '2026-01-02T02:13', 'ok'],
+      ['ci-runner', '2026-01-01T14:00', 'ok'],
+    ]);
+  });
 });
