@@ -50,6 +50,17 @@ test('the terminal creates a secret with AWS CLI syntax, reads it back with --qu
   const results = await new AxeBuilder({ page }).analyze();
   expect(results.violations.map((v) => v.id)).toEqual([]);
   await page.screenshot({ path: 'test-results/terminal.png', fullPage: true });
+  await page.getByRole('button', { name: 'Switch to dark theme' }).click();
+  const dark = await new AxeBuilder({ page }).analyze();
+  expect(dark.violations.map((v) => v.id)).toEqual([]);
+  await page.screenshot({ path: 'test-results/terminal-dark.png', fullPage: true });
+  // On a phone the terminal narrows to its 40-column minimum and its screen stays inside the viewport.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect
+    .poll(() => page.evaluate(() => document.querySelector('.xterm-screen')!.getBoundingClientRect().right <= window.innerWidth))
+    .toBe(true);
+  await page.screenshot({ path: 'test-results/terminal-phone.png', fullPage: false });
+  await page.setViewportSize({ width: 1280, height: 720 });
 
   // The secret is in the world the console shows, and the call in the call log.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Secrets' }).click();
