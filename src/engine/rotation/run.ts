@@ -94,6 +94,12 @@ export function deliver(ctx: OperationContext, caller: PipelineCaller, run: Rota
   perform(ctx, caller, run, next.actions);
 }
 
+function labelsOf(secret: Secret): Record<string, string[]> {
+  const labels: Record<string, string[]> = {};
+  for (const version of Object.values(secret.versions)) if (version.stages.length > 0) labels[version.versionId] = [...version.stages];
+  return labels;
+}
+
 /** AWSPENDING was taken off the run's version by a manual change (PutSecretValue or UpdateSecret took AWSCURRENT). */
 function wasAbandoned(ctx: OperationContext, run: RotationRun): boolean {
   const secret = secretByArn(ctx.world, run.secretArn);
@@ -107,8 +113,9 @@ function perform(ctx: OperationContext, caller: PipelineCaller, run: RotationRun
       // Applications see the world change at setSecret (the database) and finishSecret (AWSCURRENT): settle first.
       if (action.step === 'setSecret' || action.step === 'finishSecret') settleApplications(ctx, caller, run.secretArn);
       const log = invokeStep(ctx, caller, run, action.step);
-      run.steps.push(log);
       const secret = secretByArn(ctx.world, run.secretArn);
+      if (secret) log.labelsAfter = labelsOf(secret);
+      run.steps.push(log);
       ctx.schedule({
         at: log.endedAt,
         kind: ADVANCE_TASK,

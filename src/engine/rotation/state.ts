@@ -21,6 +21,8 @@ export const stepLogSchema = z.object({
   outcome: z.enum(['succeeded', 'failed', 'timedOut']),
   cause: z.string().optional(),
   calls: z.array(stepCallSchema),
+  /** The secret's staging labels when the step ended (labelled versions only), so the view can show them move. */
+  labelsAfter: z.record(z.string(), z.array(z.string())).optional(),
 });
 
 export const runSchema = z.object({

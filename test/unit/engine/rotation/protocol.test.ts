@@ -42,6 +42,13 @@ describe('a rotation run against the secret (single user)', () => {
     expect(r.steps[0]!.calls.map((c) => c.operation)).toEqual(['DescribeSecret', 'GetSecretValue', 'GetSecretValue', 'GetRandomPassword', 'PutSecretValue']);
     expect(r.steps[0]!.calls[2]!.errorCode).toBe('ResourceNotFoundException');
     expect(r.steps[3]!.calls.map((c) => c.operation)).toEqual(['DescribeSecret', 'UpdateSecretVersionStage']);
+    // The labels as each step left them: AWSPENDING appears with createSecret, AWSCURRENT moves at finishSecret.
+    expect(r.steps.map((s) => s.labelsAfter)).toEqual([
+      { [token(1)]: ['AWSCURRENT'], [token(2)]: ['AWSPENDING'] },
+      { [token(1)]: ['AWSCURRENT'], [token(2)]: ['AWSPENDING'] },
+      { [token(1)]: ['AWSCURRENT'], [token(2)]: ['AWSPENDING'] },
+      { [token(1)]: ['AWSPREVIOUS'], [token(2)]: ['AWSPENDING', 'AWSCURRENT'] },
+    ]);
     expect(stages(lab.sim, lab.secretArn)).toEqual({ [token(1)]: ['AWSPREVIOUS'], [token(2)]: ['AWSCURRENT', 'AWSPENDING'] });
     const value = currentValue(lab.sim, lab.secretArn);
     expect(value.username).toBe('app');
