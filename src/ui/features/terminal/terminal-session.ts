@@ -206,46 +206,65 @@ export class TerminalSession {
   }
 
   /** Runs one line; returns what to print. Public for tests and for the view's "run example" buttons. */
-  execute(command: string): { stdout: string; stderr: string; exitCode: number } {
+  execute(command: string): Outcome {
     const trimmed = command.trim();
     if (trimmed === 'history') {
       return { stdout: this.history.map((entry, i) => `${String(i + 1).padStart(5)}  ${entry}\n`).join(''), stderr: '', exitCode: 0 };
     }
-    const assignment = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(trimmed);
-    if (assignment) return this.assign(assignment[1]!, assignment[2]!);
-    if (trimmed === 'echo' || trimmed.startsWith('echo ')) {
-      const words = this.options.cli.splitCommandLine(trimmed, this.env);
-      if (!Array.isArray(words)) return { stdout: '', stderr: `${words.error}\n`, exitCode: 255 };
-      return { stdout: `${words.slice(1).join(' ')}\n`, stderr: '', exitCode: 0 };
-    }
-    return this.runAws(trimmed);
-  }
-
-  private runAws(line: string): { stdout: string; stderr: string; exitCode: number } {
-    return this.options.cli.runCliLine(
-      line,
-      {
-        table: this.options.table,
-        call: this.options.call,
-        region: this.options.region(),
-        idempotencyToken: this.options.idempotencyToken,
-        ...(this.options.columns ? { terminalWidth: this.options.columns() } : {}),
-      },
-      this.env,
-    );
-  }
-
-  /** `NAME=value` or `NAME=$(aws ...)`: the README's `KEY=$(aws kms create-key --query ... --output text)`. */
-  private assign(name: string, value: string): { stdout: string; stderr: string; exitCode: number } {
-    const substitution = /^"?\$\((.*)\)"?$/s.exec(value.trim());
+    // `NAME=$(aws ...)`: the README's `KEY=$(aws kms create-key --query KeyMetadata.KeyId --output text)`.
+    const substitution = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)="?\$\((.*)\)"?$/s.exec(trimmed);
     if (substitution) {
-      const result = this.runAws(substitution[1]!.trim());
-      if (result.exitCode === 0) this.env[name] = result.stdout.replace(/\n+$/, '');
+      const result = this.runAws(substitution[2]!.trim(), this.env);
+      if (result.exitCode === 0) this.env[substitution[1]!] = result.stdout.replace(/\n+$/, '');
       return { stdout: '', stderr: result.stderr, exitCode: result.exitCode };
     }
-    const words = this.options.cli.splitCommandLine(value, this.env);
+    const split = this.options.cli.splitCommandLine(trimmed, this.env);
+    if (!Array.isArray(split)) return { stdout: '', stderr: `${split.error}\n`, exitCode: 255 };
+    const words = split[0] === 'export' ? split.slice(1) : split;
+    // Leading NAME=value words: on their own they set variables; before a command they apply to it alone, as in
+    // `AWS_ACCESS_KEY_ID=... AWS_SECRET_ACCESS_KEY=... aws sts get-caller-identity`.
+    const prefix: Record<string, string> = {};
+    let i = 0;
+    for (; i < words.length; i++) {
+      const assignment = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(words[i]!);
+      if (!assignment) break;
+      prefix[assignment[1]!] = assignment[2]!;
+    }
+    if (i === words.length) {
+      Object.assign(this.env, prefix);
+      return { stdout: '', stderr: '', exitCode: 0 };
+    }
+    const rest = words.slice(i);
+    if (rest[0] === 'echo') return { stdout: `${rest.slice(1).join(' ')}\n`, stderr: '', exitCode: 0 };
+    return this.runWords(rest, { ...this.env, ...prefix });
+  }
+
+  private runAws(line: string, env: Record<string, string>): Outcome {
+    const words = this.options.cli.splitCommandLine(line, env);
     if (!Array.isArray(words)) return { stdout: '', stderr: `${words.error}\n`, exitCode: 255 };
-    this.env[name] = words.join(' ');
-    return { stdout: '', stderr: '', exitCode: 0 };
+    return this.runWords(words, env);
+  }
+
+  /**
+   * Runs `aws ...` with the variables the CLI reads: AWS_DEFAULT_REGION / AWS_REGION, and AWS_ACCESS_KEY_ID, which
+   * makes the call as that key's principal (a user's key, or a session from `aws sts assume-role`) instead of the
+   * "Acting as" choice.
+   */
+  private runWords(words: string[], env: Record<string, string>): Outcome {
+    if (words.length === 0) return { stdout: '', stderr: '', exitCode: 0 };
+    if (words[0] !== 'aws') {
+      return { stdout: '', stderr: `${words[0]}: command not found (this terminal runs the AWS CLI: aws <service> <command> ...; try aws help)\n`, exitCode: 127 };
+    }
+    const accessKeyId = env.AWS_ACCESS_KEY_ID;
+    return this.options.cli.runCli(words.slice(1), {
+      table: this.options.table,
+      call: this.options.call,
+      region: env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? this.options.region(),
+      idempotencyToken: this.options.idempotencyToken,
+      ...(accessKeyId ? { caller: { accessKeyId } } : {}),
+      ...(this.options.columns ? { terminalWidth: this.options.columns() } : {}),
+    });
   }
 }
+
+type Outcome = { stdout: string; stderr: string; exitCode: number };

@@ -98,6 +98,19 @@ describe('TerminalSession', () => {
     expect(screen()).toContain(`${session.env.KEY}\r\n`);
   });
 
+  it('calls as the principal of AWS_ACCESS_KEY_ID, exported or for one command, and reads the region variables', () => {
+    session.input('aws iam create-user --user-name bob\r');
+    const key = JSON.parse(session.execute('aws iam create-access-key --user-name bob').stdout) as { AccessKey: { AccessKeyId: string; SecretAccessKey: string } };
+    const id = key.AccessKey.AccessKeyId;
+    expect(session.execute(`AWS_ACCESS_KEY_ID=${id} aws sts get-caller-identity --query Arn --output text`).stdout).toBe('arn:aws:iam::111122223333:user/bob\n');
+    // The prefix applied to that command only.
+    expect(session.execute('aws sts get-caller-identity --query Arn --output text').stdout).toBe('arn:aws:iam::111122223333:user/admin\n');
+    session.execute(`export AWS_ACCESS_KEY_ID=${id} AWS_DEFAULT_REGION=eu-west-1`);
+    expect(session.execute('aws secretsmanager list-secrets')).toMatchObject({ exitCode: 254, stderr: expect.stringContaining('(AccessDeniedException)') });
+    expect(requests.at(-1)).toMatchObject({ caller: { accessKeyId: id }, region: 'eu-west-1' });
+    expect(session.execute('AWS_ACCESS_KEY_ID=AKIANOTAKEY aws sts get-caller-identity').stderr).toContain('(InvalidClientTokenId)');
+  });
+
   it('runs each line of a multi-line paste', () => {
     session.input('aws sts get-caller-identity\naws kms list-keys\n');
     expect(requests.map((r) => r.operation)).toEqual(['GetCallerIdentity', 'ListKeys']);
