@@ -1,4 +1,4 @@
-import { createSimulator, type Simulator, type World } from '../engine/index.ts';
+import { addApplication, createDatabase, createSimulator, deployRotationFunction, setFunctionNetwork, type Simulator, type World } from '../engine/index.ts';
 import { runAction, simulatorPath, type ActionOutcome, type ActionRunner, type CallPath } from './actions.ts';
 import type { Lab, LabAction } from './schema.ts';
 import type { Variables } from './variables.ts';
@@ -11,7 +11,7 @@ export class LabSetupError extends Error {}
  */
 export function buildLabWorld(lab: Pick<Lab, 'id' | 'seed' | 'setup'>): Simulator {
   const simulator = createSimulator({ seed: lab.seed });
-  const runner: ActionRunner = { call: simulatorPath(simulator), advance: (ms) => simulator.advance(ms) };
+  const runner: ActionRunner = { call: simulatorPath(simulator), advance: (ms) => simulator.advance(ms), control: (name, args) => runControl(simulator, name, args) };
   const variables: Variables = {};
   lab.setup.forEach((action, index) => {
     const outcome = runAction(action, runner, variables);
@@ -20,6 +20,19 @@ export function buildLabWorld(lab: Pick<Lab, 'id' | 'seed' | 'setup'>): Simulato
     }
   });
   return simulator;
+}
+
+/** The engine's controls a set-up may use; arguments are as the engine's functions take them (after the simulator). */
+function runControl(simulator: Simulator, name: string, args: unknown[]): unknown {
+  const controls: Record<string, (...rest: never[]) => unknown> = {
+    createDatabase: (spec: Parameters<typeof createDatabase>[1]) => createDatabase(simulator, spec),
+    deployRotationFunction: (spec: Parameters<typeof deployRotationFunction>[1]) => deployRotationFunction(simulator, spec),
+    setFunctionNetwork: (arn: string, network: Parameters<typeof setFunctionNetwork>[2]) => setFunctionNetwork(simulator, arn, network),
+    addApplication: (spec: Parameters<typeof addApplication>[1]) => addApplication(simulator, spec),
+  };
+  const control = controls[name];
+  if (!control) throw new LabSetupError(`Unknown control ${name}`);
+  return (control as (...rest: unknown[]) => unknown)(...args);
 }
 
 export function labSnapshot(lab: Pick<Lab, 'id' | 'seed' | 'setup'>): World {

@@ -53,8 +53,23 @@ export const advanceActionSchema = z.strictObject({
   note: z.string().optional(),
 });
 
+/**
+ * Set-up only: the simulator's own controls for things AWS has no API for (a database to rotate, a deployed rotation
+ * function from the Serverless Application Repository, a function's network), as the engine exports them.
+ */
+export const CONTROL_NAMES = ['createDatabase', 'deployRotationFunction', 'setFunctionNetwork', 'addApplication'] as const;
+export const controlActionSchema = z.strictObject({
+  control: z.enum(CONTROL_NAMES),
+  args: z.array(z.unknown()).default([]),
+  save: saveSchema.optional(),
+  note: z.string().optional(),
+});
+
+/** A reference solution is what a learner can do: API calls and waiting. */
 export const actionSchema = z.union([callActionSchema, advanceActionSchema]);
+export const setupActionSchema = z.union([callActionSchema, advanceActionSchema, controlActionSchema]);
 export type LabAction = z.infer<typeof actionSchema>;
+export type SetupAction = z.infer<typeof setupActionSchema>;
 export type CallAction = z.infer<typeof callActionSchema>;
 
 /** One expectation about a value found with a JMESPath expression. */
@@ -121,7 +136,7 @@ export const debriefSchema = z.strictObject({
 export const labFileSchema = z.strictObject({
   /** Seed of the lab's world: ids, keys and passwords are the same on every start. */
   seed: z.string().optional(),
-  setup: z.array(actionSchema).default([]),
+  setup: z.array(setupActionSchema).default([]),
   goals: z.array(goalSchema).min(1),
   steps: z.array(stepSchema).min(1),
   solution: z.array(actionSchema).min(1),
@@ -133,7 +148,7 @@ export interface Lab extends LabFrontMatter {
   /** The situation, in markdown. */
   situation: string;
   seed: string;
-  setup: LabAction[];
+  setup: SetupAction[];
   goals: LabGoal[];
   steps: LabStep[];
   solution: LabAction[];

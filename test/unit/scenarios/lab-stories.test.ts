@@ -109,4 +109,28 @@ describe('lab stories', () => {
       ['ci-runner', '2026-01-01T14:00', 'ok'],
     ]);
   });
+
+  it('16: at the start the orders secret fails rotation, rotation age and tags, and the old key fails "unused"', () => {
+    const sim = buildLabWorld(lab('16-compliance'));
+    const found = sim.call({ service: 'securityhub', operation: 'GetFindings', input: { filters: { complianceStatus: [{ value: 'FAILED', comparison: 'EQUALS' }] } } });
+    if (!found.ok) throw found.error;
+    const failing = (found.output as { findings: { compliance: { securityControlId: string }; resources: { id: string }[] }[] }).findings
+      .map((f) => `${f.resources[0]!.id.split(':').pop()!.replace(/-\w{6}$/, '')} ${f.compliance.securityControlId}`)
+      .sort();
+    expect(failing).toEqual([
+      'prod/orders/db SecretsManager.1',
+      'prod/orders/db SecretsManager.4',
+      'prod/orders/db SecretsManager.5',
+      'test/old-api-key SecretsManager.1',
+      'test/old-api-key SecretsManager.3',
+      'test/old-api-key SecretsManager.4',
+      'test/old-api-key SecretsManager.5',
+    ]);
+  });
+
+  it('a reference solution cannot use set-up controls: only what a learner can do', () => {
+    const world = buildLabWorld(lab('01-first-secret'));
+    const solution = [{ control: 'createDatabase', args: [] }] as unknown as Lab['solution'];
+    expect(() => applySolution({ solution }, world)).toThrow(/only available while building/);
+  });
 });
