@@ -11,6 +11,7 @@ import { appLighthouseBench } from './app-lighthouse.ts';
 import { pricingProjectionBench } from './pricing-projection.ts';
 import { auditBench } from './audit-lookup-events.ts';
 import { monitoringBench } from './monitoring.ts';
+import { labsGoalsBench } from './labs-goals.ts';
 
 const profileDir = process.argv.includes('--profile') ? new URL('./profiles/', import.meta.url).pathname : undefined;
 
@@ -23,6 +24,7 @@ const benches: { name: string; run: () => Promise<Metric[]> }[] = [
   { name: 'Pricing: 12-month projection, 10,000 secrets, a billion calls', run: async () => pricingProjectionBench() },
   { name: 'CloudTrail: record keeper cost, LookupEvents over a full history', run: async () => auditBench() },
   { name: 'Monitoring: record keepers cost, a watched year, findings caught up', run: async () => monitoringBench() },
+  { name: 'Labs: build each lab world, evaluate its goals after its solution', run: async () => labsGoalsBench() },
 ];
 
 const metrics: Metric[] = [];
