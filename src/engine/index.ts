@@ -71,6 +71,7 @@ export type {
   LogEntry,
   NewWorldOptions,
   Principal,
+  SimulatorParts,
   ServiceEventRecord,
   SimulatorEvent,
   World,
