@@ -1,5 +1,5 @@
 import * as jmespath from 'jmespath';
-import { loadSimulator, type Simulator, type World } from '../engine/index.ts';
+import { loadSimulator, pricing, type Simulator, type World } from '../engine/index.ts';
 import { prepareCall, saveOutputs, simulatorPath } from './actions.ts';
 import type { FieldExpectation, GoalCheck, LabGoal } from './schema.ts';
 import { MissingVariableError, type Variables } from './variables.ts';
@@ -18,12 +18,17 @@ export interface GoalResult {
  * calls on its own clone of the world (so a check's reads leave no trace in the learner's call log, CloudTrail
  * history or bill, and one goal's saved values cannot leak into another's).
  */
-export function evaluateGoals(goals: readonly LabGoal[], world: World | Simulator): GoalResult[] {
+export interface GoalContext {
+  /** Needed by bill goals; the app bundles content/pricing, tests read it from disk. */
+  priceBook?: pricing.PriceBook;
+}
+
+export function evaluateGoals(goals: readonly LabGoal[], world: World | Simulator, context: GoalContext = {}): GoalResult[] {
   const snapshot = JSON.stringify('snapshot' in world ? world.snapshot() : world);
   return goals.map((goal) => {
     const clone = loadSimulator(JSON.parse(snapshot));
     try {
-      const outcome = evaluateCheck(goal.check, clone, {});
+      const outcome = evaluateCheck(goal.check, clone, {}, context);
       return { id: goal.id, description: goal.description, ...outcome };
     } catch (error) {
       if (error instanceof MissingVariableError) return { id: goal.id, description: goal.description, passed: false, reason: error.message };
@@ -34,11 +39,11 @@ export function evaluateGoals(goals: readonly LabGoal[], world: World | Simulato
 
 type Outcome = { passed: boolean; reason: string };
 
-function evaluateCheck(check: GoalCheck, simulator: Simulator, variables: Variables): Outcome {
+function evaluateCheck(check: GoalCheck, simulator: Simulator, variables: Variables, context: GoalContext): Outcome {
   if ('all' in check) {
     const passed: string[] = [];
     for (const part of check.all) {
-      const outcome = evaluateCheck(part, simulator, variables);
+      const outcome = evaluateCheck(part, simulator, variables, context);
       if (!outcome.passed) return outcome;
       passed.push(outcome.reason);
     }
@@ -47,12 +52,13 @@ function evaluateCheck(check: GoalCheck, simulator: Simulator, variables: Variab
   if ('any' in check) {
     const reasons: string[] = [];
     for (const part of check.any) {
-      const outcome = evaluateCheck(part, simulator, { ...variables });
+      const outcome = evaluateCheck(part, simulator, { ...variables }, context);
       if (outcome.passed) return outcome;
       reasons.push(outcome.reason);
     }
     return { passed: false, reason: reasons.join(' Or: ') };
   }
+  if ('bill' in check) return evaluateBill(check.bill, simulator, context);
   const prepared = prepareCall(check.call, variables);
   const result = simulatorPath(simulator)(prepared);
   const who = check.call.as ? ` as ${check.call.as.replace(/^arn:aws:(iam|sts)::/, '')}` : '';
@@ -76,6 +82,17 @@ function evaluateCheck(check: GoalCheck, simulator: Simulator, variables: Variab
   }
   saveOutputs(check.call.service, result.output, check.save, variables);
   return { passed: true, reason: `${what} succeeds${check.where?.length ? ' with the expected values' : ''}.` };
+}
+
+function evaluateBill(bill: Extract<GoalCheck, { bill: unknown }>['bill'], simulator: Simulator, context: GoalContext): Outcome {
+  if (!context.priceBook) return { passed: false, reason: 'No price table was given to check the bill.' };
+  const span = pricing.monthSpan(bill.month);
+  if (simulator.now < span.end) return { passed: false, reason: `${bill.month} has not ended yet in this world: move the clock past its last day.` };
+  const accountId = bill.accountId ?? simulator.state.defaultAccountId;
+  const computed = pricing.computeBill(simulator.state, context.priceBook, { accountId, month: bill.month, freeTier: bill.freeTier });
+  const found = pricing.formatUsd(computed.totalDue);
+  if (computed.totalDue.greaterThan(bill.atMost)) return { passed: false, reason: `The ${bill.month} bill is ${found}; the target is at most $${bill.atMost}.` };
+  return { passed: true, reason: `The ${bill.month} bill is ${found} (target: at most $${bill.atMost}).` };
 }
 
 function show(value: unknown): string {

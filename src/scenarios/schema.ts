@@ -98,14 +98,31 @@ export const callCheckSchema = z.strictObject({
   save: saveSchema.optional(),
 });
 
+/**
+ * The bill of one whole month (the engine's own bill: storage by the hour, requests by the meter, decimal money).
+ * The month must be over in the lab's world, or a month not yet lived would pass with a bill of nothing.
+ */
+export const billCheckSchema = z.strictObject({
+  bill: z.strictObject({
+    month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
+    accountId: z.string().regex(/^\d{12}$/).optional(),
+    /** In USD, a decimal string such as "3.50": money is never a float. */
+    atMost: z.string().regex(/^\d+(\.\d+)?$/),
+    /** The exam's view ignores the always-free tiers; default false here too, so the lab matches list prices. */
+    freeTier: z.boolean().default(false),
+  }),
+});
+
 export type GoalCheck =
   | z.infer<typeof callCheckSchema>
+  | z.infer<typeof billCheckSchema>
   | { all: GoalCheck[] }
   | { any: GoalCheck[] };
 
 export const goalCheckSchema: z.ZodType<GoalCheck> = z.lazy(() =>
   z.union([
     callCheckSchema,
+    billCheckSchema,
     z.strictObject({ all: z.array(goalCheckSchema).min(1) }),
     z.strictObject({ any: z.array(goalCheckSchema).min(1) }),
   ]),

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pricing } from '../../src/engine/index.ts';
 import type { LabSource } from '../../src/scenarios/index.ts';
 
 export const LABS_DIR = join(import.meta.dirname, '../../content/labs');
@@ -13,4 +14,12 @@ export function labSources(): LabSource[] {
       indexMarkdown: readFileSync(join(LABS_DIR, entry.name, 'index.md'), 'utf8'),
       labYaml: readFileSync(join(LABS_DIR, entry.name, 'lab.yaml'), 'utf8'),
     }));
+}
+
+const PRICING_DIR = join(import.meta.dirname, '../../content/pricing');
+
+/** The dated price table, as the app bundles it, for bill goals. */
+export function priceBook(): pricing.PriceBook {
+  const files = readdirSync(PRICING_DIR).filter((name) => name.endsWith('.json')).sort();
+  return pricing.parsePriceBook(files.map((name) => JSON.parse(readFileSync(join(PRICING_DIR, name), 'utf8')) as unknown));
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applySolution, buildLabWorld, evaluateGoals, parseLab, type Lab } from '../../src/scenarios/index.ts';
 import { TASK_STATEMENTS } from '../../src/quiz/schema.ts';
-import { labSources } from './labs-files.ts';
+import { labSources, priceBook } from './labs-files.ts';
 
 const sources = labSources();
 
@@ -34,7 +34,7 @@ describe('lab content', () => {
       });
 
       it('its starting world does not already meet its goals', () => {
-        const results = evaluateGoals(lab.goals, buildLabWorld(lab));
+        const results = evaluateGoals(lab.goals, buildLabWorld(lab), { priceBook: priceBook() });
         expect(results.filter((r) => !r.passed).length, JSON.stringify(results, null, 1)).toBeGreaterThan(0);
       });
 
@@ -42,7 +42,7 @@ describe('lab content', () => {
         const world = buildLabWorld(lab);
         const failed = applySolution(lab, world);
         expect(failed, failed && JSON.stringify(failed.outcome)).toBeUndefined();
-        const results = evaluateGoals(lab.goals, world);
+        const results = evaluateGoals(lab.goals, world, { priceBook: priceBook() });
         expect(results.filter((r) => !r.passed), JSON.stringify(results, null, 1)).toEqual([]);
       });
     });

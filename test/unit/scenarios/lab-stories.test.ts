@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Simulator } from '../../../src/engine/index.ts';
 import { applySolution, buildLabWorld, evaluateGoals, parseLab, type Lab } from '../../../src/scenarios/index.ts';
-import { labSources } from '../../content/labs-files.ts';
+import { labSources, priceBook } from '../../content/labs-files.ts';
 
 /**
  * Each lab tells a story ("the key is disabled", "the resource policy is what stops the reporting role"). These
@@ -132,5 +132,18 @@ describe('lab stories', () => {
     const world = buildLabWorld(lab('01-first-secret'));
     const solution = [{ control: 'createDatabase', args: [] }] as unknown as Lab['solution'];
     expect(() => applySolution({ solution }, world)).toThrow(/only available while building/);
+  });
+
+  it('13: doing nothing costs about $8 in February; consolidating without deleting the unused keys is still over $2; an unfinished month is refused', () => {
+    const billGoal = lab('13-cut-the-bill').goals.filter((g) => g.id === 'february-bill');
+    const idle = buildLabWorld(lab('13-cut-the-bill'));
+    expect(evaluateGoals(billGoal, idle, { priceBook: priceBook() })[0]?.reason).toBe('2026-02 has not ended yet in this world: move the clock past its last day.');
+    idle.advance(60 * 86_400_000);
+    expect(evaluateGoals(billGoal, idle, { priceBook: priceBook() })[0]?.reason).toMatch(/^The 2026-02 bill is \$8\.0\d; the target is at most \$2\.00\.$/);
+
+    const keysKept = buildLabWorld(lab('13-cut-the-bill'));
+    const solution = lab('13-cut-the-bill').solution.filter((a) => !('call' in a) || (a.call.operation !== 'ScheduleKeyDeletion' && a.call.operation !== 'DescribeKey'));
+    expect(applySolution({ solution }, keysKept)).toBeUndefined();
+    expect(evaluateGoals(billGoal, keysKept, { priceBook: priceBook() })[0]).toMatchObject({ passed: false, reason: expect.stringMatching(/bill is \$4\.8\d/) });
   });
 });

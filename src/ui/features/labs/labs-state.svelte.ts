@@ -1,6 +1,7 @@
 import { evaluateGoals, labSnapshot, runSolution, type CallPath, type GoalResult, type Lab, type SolutionStep } from '../../../scenarios/index.ts';
 import type { AppState } from '../../state/app-state.svelte.ts';
 import type { KeyValueStore } from '../../state/key-value-store.ts';
+import { labPriceBook } from './lab-prices.ts';
 import { ACTIVE_KEY, BACKUP_KEY, PROGRESS_KEY, emptyProgress, readProgress, type LabProgress, type ProgressBook } from './lab-progress.ts';
 
 export interface ShowMeLine {
@@ -86,7 +87,7 @@ export class LabsState {
       this.goals = [];
       return;
     }
-    this.goals = evaluateGoals(lab.goals, this.app.simulator);
+    this.goals = evaluateGoals(lab.goals, this.app.simulator, { priceBook: labPriceBook() });
     const passed = this.goals.filter((g) => g.passed).map((g) => g.id);
     const before = this.progressOf(lab);
     const completed = before.completed || passed.length === lab.goals.length;
