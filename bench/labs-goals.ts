@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { pricing } from '../src/engine/index.ts';
 import { applySolution, buildLabWorld, evaluateGoals, parseLab, type Lab } from '../src/scenarios/index.ts';
 import type { Metric } from './results.ts';
 
@@ -8,6 +9,12 @@ import type { Metric } from './results.ts';
  * world after its reference solution (the largest world the lab reaches); the slowest lab is the figure.
  */
 const LABS = new URL('../content/labs/', import.meta.url).pathname;
+const PRICING = new URL('../content/pricing/', import.meta.url).pathname;
+
+function priceBook(): pricing.PriceBook {
+  const files = readdirSync(PRICING).filter((name) => name.endsWith('.json')).sort();
+  return pricing.parsePriceBook(files.map((name) => JSON.parse(readFileSync(`${PRICING}${name}`, 'utf8')) as unknown));
+}
 const ROUNDS = 7;
 
 function labs(): Lab[] {
@@ -28,6 +35,7 @@ function median(values: number[]): number {
 }
 
 export function labsGoalsBench(): Metric[] {
+  const context = { priceBook: priceBook() };
   let slowestBuild = { id: '', ms: 0 };
   let slowestEvaluation = { id: '', ms: 0, goals: 0 };
   for (const lab of labs()) {
@@ -40,7 +48,7 @@ export function labsGoalsBench(): Metric[] {
       if (round === 0 && applySolution(lab, world)) throw new Error(`${lab.id}: its solution fails`);
       if (round > 0) applySolution(lab, world);
       const before = performance.now();
-      const results = evaluateGoals(lab.goals, world);
+      const results = evaluateGoals(lab.goals, world, context);
       evaluations.push(performance.now() - before);
       // A broken lab cannot post a fast figure.
       if (results.some((r) => !r.passed)) throw new Error(`${lab.id}: a goal fails after the solution`);
