@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ServiceModule } from './operation.ts';
 import { WORLD_SCHEMA_VERSION, type World } from './world.ts';
+import { sortSchedule } from '../clock/index.ts';
 
 /** A snapshot that cannot be loaded: wrong shape, a future version, or not JSON at all. */
 export class SnapshotError extends Error {
@@ -150,6 +151,9 @@ export function parseWorld(snapshot: unknown, services: readonly ServiceModule[]
     throw new SnapshotError(`The snapshot does not match the world schema: ${issues[0]}`, issues);
   }
   // Zod only validates: the world is the snapshot itself (already a private copy), so key order and every value
-  // survive a round trip byte for byte.
-  return migrated as unknown as World;
+  // survive a round trip byte for byte. The scheduler inserts into an ordered schedule, so a hand-written snapshot's
+  // tasks are put in order (a saved one already is: sorting it changes nothing).
+  const world = migrated as unknown as World;
+  sortSchedule(world.schedule);
+  return world;
 }
