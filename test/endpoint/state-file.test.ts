@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { secretsClient, startTestEndpoint } from './helpers.ts';
+import { WORLD_SCHEMA_VERSION } from '../../src/engine/index.ts';
 
 /** `--state FILE`: the world survives restarts; a corrupt file is reported and kept aside, never overwritten. */
 
@@ -78,7 +79,7 @@ describe('state file', () => {
       expect(readFileSync(join(dir, aside[0]!), 'utf8')).toBe('{"schemaVersion": 1, "this is": "not a world"');
       expect(endpoint.notes.join('\n')).toMatch(/could not be loaded[\s\S]*moved to .*corrupt\.json\.corrupt-/);
       // The fresh world is saved in the original place.
-      expect(JSON.parse(readFileSync(statePath, 'utf8')).schemaVersion).toBe(1);
+      expect(JSON.parse(readFileSync(statePath, 'utf8')).schemaVersion).toBe(WORLD_SCHEMA_VERSION);
     } finally {
       await endpoint.close();
     }

@@ -35,12 +35,15 @@ export class AppState {
   canUndo = $state(false);
   canRedo = $state(false);
   saveError = $state<string | undefined>(undefined);
+  /** Virtual milliseconds per real second while time plays; 0 when paused. */
+  playRate = $state(0);
 
   private undoStack: World[] = [];
   private redoStack: World[] = [];
   /** Which operations only read (fixed for the app's life, so not reactive). */
   private readonly readOnly: Record<string, boolean> = {};
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private playTimer: ReturnType<typeof setInterval> | undefined;
 
   constructor(
     simulator: Simulator = createSimulator(),
@@ -83,6 +86,25 @@ export class AppState {
     return result;
   }
 
+  /**
+   * Lets virtual time run on its own at `rate` virtual milliseconds per real second (the engine has no timers: the
+   * app moves its clock in small steps). One undo step covers the whole run, so Undo returns to where play began.
+   */
+  play(rate: number): void {
+    if (!(rate > 0)) return;
+    if (this.playTimer === undefined) this.pushUndo(this.simulator.snapshot());
+    else clearInterval(this.playTimer);
+    this.playRate = rate;
+    const stepMs = 250;
+    this.playTimer = setInterval(() => this.simulator.advance((rate * stepMs) / 1000), stepMs);
+  }
+
+  pause(): void {
+    if (this.playTimer !== undefined) clearInterval(this.playTimer);
+    this.playTimer = undefined;
+    this.playRate = 0;
+  }
+
   advance(duration: Duration): void {
     this.pushUndo(this.simulator.snapshot());
     this.simulator.advance(duration);
@@ -95,6 +117,7 @@ export class AppState {
   }
 
   undo(): void {
+    this.pause();
     const previous = this.undoStack.pop();
     if (!previous) return;
     this.redoStack.push(this.simulator.snapshot());
@@ -103,6 +126,7 @@ export class AppState {
   }
 
   redo(): void {
+    this.pause();
     const next = this.redoStack.pop();
     if (!next) return;
     this.undoStack.push(this.simulator.snapshot());
@@ -111,6 +135,7 @@ export class AppState {
   }
 
   reset(): void {
+    this.pause();
     this.pushUndo(this.simulator.snapshot());
     this.simulator.load(createSimulator().snapshot());
   }
@@ -127,6 +152,7 @@ export class AppState {
     } catch (error) {
       return { ok: false, message: `That file is not a SecretsLab world: ${error instanceof Error ? error.message : String(error)}. Your current world is unchanged.` };
     }
+    this.pause();
     this.pushUndo(this.simulator.snapshot());
     this.simulator.load(snapshot);
     return { ok: true };
