@@ -30,6 +30,10 @@ export function startOfUtcDay(instant: number): number {
   return Math.floor(instant / DAY) * DAY;
 }
 
+/** The last instant formatted: every authorization at one instant asks for aws:CurrentTime, and records ask again. */
+let lastIso = { instant: Number.NaN, text: '' };
+
 export function isoTime(instant: number): string {
-  return new Date(instant).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  if (lastIso.instant !== instant) lastIso = { instant, text: new Date(instant).toISOString().replace(/\.\d{3}Z$/, 'Z') };
+  return lastIso.text;
 }

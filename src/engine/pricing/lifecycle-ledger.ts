@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { LogEntry, RecordKeeper, World } from '../kernel/index.ts';
-import { findSecret, type Secret } from '../secrets/index.ts';
+import { findSecret, secretsState, type Secret } from '../secrets/index.ts';
 import { kmsState, type KmsKey } from '../kms/index.ts';
 
 /**
@@ -128,12 +128,13 @@ function settleSecretFamily(ledger: LifecycleLedger, world: World, arn: string, 
   const full = /-[A-Za-z0-9]{6}$/.test(rest);
   for (const region of world.regions) {
     const regionArn = `arn:aws:secretsmanager:${region}:${accountId}:secret:${rest}`;
-    const secret = findSecret(world, regionArn, accountId, region);
-    const known = full ? regionArn : secret?.arn;
+    // Every write to a secret asks here for each Region: most hold no secrets of the account, so look only where some are.
+    const secret = secretsState(world).regions[`${accountId}/${region}`] ? findSecret(world, regionArn, accountId, region) : undefined;
     if (secret) {
       settle(ledger.secrets, { arn: secret.arn, accountId, region }, { state: secretBillingState(secret), ...optionalTags(secretTags(secret)) }, at);
-    } else if (full || known) {
-      settle(ledger.secrets, { arn: known ?? regionArn, accountId, region }, undefined, at);
+    } else if (full) {
+      // Closing changes something only where the ledger has an entry under that ARN.
+      if (ledger.secrets[regionArn]) settle(ledger.secrets, { arn: regionArn, accountId, region }, undefined, at);
     } else if (deleting) {
       // DeleteSecret named by a partial ARN a secret that is already gone: close whatever entry carried that name.
       const prefix = `${regionArn}-`;

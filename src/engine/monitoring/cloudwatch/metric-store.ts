@@ -121,12 +121,17 @@ function firstAtOrAfter(buckets: readonly StatisticSet[], instant: number): numb
 /** Moves one-minute data older than 15 days into hour buckets and drops hour data older than 455 days. */
 export function rollUp(store: MetricStore, now: number): void {
   store.lastRollup = now;
-  for (const [key, series] of Object.entries(store.series)) {
+  for (const key in store.series) {
+    const series = store.series[key]!;
+    // Hourly over every series: most have nothing old enough, and then nothing is spliced (no array allocated).
     const cut = firstAtOrAfter(series.minutes, now - MINUTE_RETENTION);
-    for (const old of series.minutes.splice(0, cut)) {
-      addToBuckets(series.hours, Math.floor(old[0] / HOUR) * HOUR, old[1], old[2], old[3], old[4]);
+    if (cut > 0) {
+      for (const old of series.minutes.splice(0, cut)) {
+        addToBuckets(series.hours, Math.floor(old[0] / HOUR) * HOUR, old[1], old[2], old[3], old[4]);
+      }
     }
-    series.hours.splice(0, firstAtOrAfter(series.hours, now - HOUR_RETENTION));
+    const expired = firstAtOrAfter(series.hours, now - HOUR_RETENTION);
+    if (expired > 0) series.hours.splice(0, expired);
     if (series.minutes.length === 0 && series.hours.length === 0) delete store.series[key];
   }
 }
