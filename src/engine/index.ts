@@ -118,6 +118,6 @@ export {
   type FaultKind,
   type RotationState,
 } from './rotation/index.ts';
-export { deployRotationFunction, setFunctionNetwork, injectFault, createDatabase, setDatabaseUser, addApplication, settleTraffic } from './rotation/index.ts';
+export { deployRotationFunction, setFunctionNetwork, injectFault, createDatabase, setDatabaseUser, addApplication, setApplicationCaching, settleTraffic } from './rotation/index.ts';
 export { ROTATION_TEMPLATES, type RotationTemplate, type LambdaFunction } from './lambda/index.ts';
 export { targetsState, DATABASE_ENGINES, type Database, type DatabaseEngine, type Application, type TrafficSegment } from './targets/index.ts';

@@ -162,6 +162,20 @@ export function addApplication(sim: Simulator, spec: NewApplication): string {
 }
 
 /**
+ * Changes how an application reads its secret, as a code change and redeploy would (AWS's caching client, or
+ * back to a read on every connection). Not an AWS operation: it is the application's own code. Traffic is settled
+ * first, so what happened before the change is counted under the old behaviour.
+ */
+export function setApplicationCaching(sim: Simulator, application: string, caching: { cache: boolean | number; refreshOnAuthFailure?: boolean }): void {
+  const apps = Object.values(targetsState(world(sim)).applications);
+  const app = apps.find((a) => a.id === application || a.name === application);
+  if (!app) throw new Error(`No simulated application ${application}`);
+  settleTraffic(sim);
+  app.cacheTtlMs = caching.cache === false ? null : caching.cache === true ? DEFAULT_CACHE_TTL_MS : caching.cache;
+  if (caching.refreshOnAuthFailure !== undefined) app.refreshOnAuthFailure = caching.refreshOnAuthFailure;
+}
+
+/**
  * Brings every application's traffic up to the current virtual time (before the view or a test reads the counts).
  * One read per application goes through the pipeline; the others in the stretch return the same value and are
  * metered alike.

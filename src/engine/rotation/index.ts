@@ -6,4 +6,4 @@ export { FAULT_KINDS, type FaultKind, type Fault, type RotationRun, type StepLog
 export { rotationState } from './store.ts';
 export { roleSessionArn } from './invoke.ts';
 export type { PipelineCaller } from './function-client.ts';
-export { deployRotationFunction, setFunctionNetwork, injectFault, createDatabase, setDatabaseUser, addApplication, settleTraffic, type DeployRotationFunction, type NewApplication } from './controls.ts';
+export { deployRotationFunction, setFunctionNetwork, injectFault, createDatabase, setDatabaseUser, addApplication, setApplicationCaching, settleTraffic, type DeployRotationFunction, type NewApplication } from './controls.ts';
