@@ -1,20 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { freshApp } from './fixtures.ts';
-
-async function createDatabaseSecret(page: Page, name: string): Promise<string> {
-  await page.goto('/#/secrets/new');
-  await page.getByLabel('Credentials for Amazon RDS database').check();
-  await page.getByRole('button', { name: 'Generate' }).click();
-  const password = await page.getByTestId('password').inputValue();
-  await page.getByRole('button', { name: 'Next', exact: true }).click();
-  await page.getByRole('button', { name: 'Next', exact: true }).click();
-  await page.getByTestId('secret-name').fill(name);
-  await page.getByRole('button', { name: 'Next', exact: true }).click();
-  await page.getByRole('button', { name: 'Store' }).click();
-  await expect(page.getByRole('heading', { name })).toBeVisible();
-  return password;
-}
+import { createDatabaseSecret, freshApp } from './fixtures.ts';
 
 test('the event history: filter to one secret from its page, open an event, read its record without the value', async ({ page }, testInfo) => {
   await freshApp(page);

@@ -1,19 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
-import { freshApp } from './fixtures.ts';
+import { expect, test } from '@playwright/test';
+import { createDatabaseSecret, freshApp } from './fixtures.ts';
 import AxeBuilder from '@axe-core/playwright';
-
-async function createDatabaseSecret(page: Page, name: string) {
-  await page.goto('/#/secrets/new');
-  await page.getByLabel('Credentials for Amazon RDS database').check();
-  await page.getByRole('button', { name: 'Generate' }).click();
-  await expect(page.getByTestId('password')).toHaveValue(/.{32}/);
-  await page.getByRole('button', { name: 'Next', exact: true }).click();
-  await page.getByRole('button', { name: 'Next', exact: true }).click();
-  await page.getByTestId('secret-name').fill(name);
-  await page.getByRole('button', { name: 'Next', exact: true }).click();
-  await page.getByRole('button', { name: 'Store' }).click();
-  await expect(page.getByRole('heading', { name })).toBeVisible();
-}
 
 test('a newcomer stores a database secret, reads it, versions it, is denied, deletes it and gets it back', async ({ page, baseURL }) => {
   const offPage: string[] = [];

@@ -13,3 +13,23 @@ export async function freshApp(page: Page): Promise<void> {
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Welcome to SecretsLab' })).toBeVisible();
 }
+
+/**
+ * Stores a database secret through the console's wizard (a generated password, every other field at its default)
+ * and waits for its page; returns the generated password.
+ */
+export async function createDatabaseSecret(page: Page, name: string, options: { userName?: string } = {}): Promise<string> {
+  await page.goto('/#/secrets/new');
+  await page.getByLabel('Credentials for Amazon RDS database').check();
+  if (options.userName) await page.getByLabel('User name').fill(options.userName);
+  await page.getByRole('button', { name: 'Generate' }).click();
+  await expect(page.getByTestId('password')).toHaveValue(/.{32}/);
+  const password = await page.getByTestId('password').inputValue();
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await page.getByTestId('secret-name').fill(name);
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await page.getByRole('button', { name: 'Store' }).click();
+  await expect(page.getByRole('heading', { name })).toBeVisible();
+  return password;
+}

@@ -1,18 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { freshApp } from './fixtures.ts';
-
-async function createDatabaseSecret(page: Page, name: string): Promise<void> {
-  await page.goto('/#/secrets/new');
-  await page.getByLabel('Credentials for Amazon RDS database').check();
-  await page.getByRole('button', { name: 'Generate' }).click();
-  await page.getByRole('button', { name: 'Next', exact: true }).click();
-  await page.getByRole('button', { name: 'Next', exact: true }).click();
-  await page.getByTestId('secret-name').fill(name);
-  await page.getByRole('button', { name: 'Next', exact: true }).click();
-  await page.getByRole('button', { name: 'Store' }).click();
-  await expect(page.getByRole('heading', { name })).toBeVisible();
-}
+import { createDatabaseSecret, freshApp } from './fixtures.ts';
 
 test('filter the event history to one secret, open an event, see a finding, follow its fix link, fix it, see it pass', async ({ page }, testInfo) => {
   await freshApp(page);

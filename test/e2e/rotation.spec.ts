@@ -1,18 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { freshApp } from './fixtures.ts';
+import { createDatabaseSecret, freshApp } from './fixtures.ts';
 
 test('enable rotation on an RDS secret, watch the four steps and the labels move, then break testSecret and see the failure', async ({ page }) => {
   await freshApp(page);
-  await page.goto('/#/secrets/new');
-  await page.getByLabel('Credentials for Amazon RDS database').check();
-  await page.getByLabel('User name').fill('orders_app');
-  await page.getByRole('button', { name: 'Generate' }).click();
-  await page.getByRole('button', { name: 'Next', exact: true }).click();
-  await page.getByRole('button', { name: 'Next', exact: true }).click();
-  await page.getByTestId('secret-name').fill('prod/orders/db');
-  await page.getByRole('button', { name: 'Next', exact: true }).click();
-  await page.getByRole('button', { name: 'Store' }).click();
-  await expect(page.getByRole('heading', { name: 'prod/orders/db' })).toBeVisible();
+  await createDatabaseSecret(page, 'prod/orders/db', { userName: 'orders_app' });
   const arn = (await page.locator('dd code').first().textContent())!.trim();
   expect(arn).toMatch(/^arn:aws:secretsmanager:/);
 
