@@ -1,6 +1,6 @@
 import * as jmespath from 'jmespath';
 import { DAY, HOUR, MINUTE, SECOND, type CallResult, type Simulator } from '../engine/index.ts';
-import { DURATION_PATTERN, type ApiCall, type SetupAction } from './schema.ts';
+import { DURATION_PATTERN, type ApiCall, type LabAction, type SetupAction } from './schema.ts';
 import { substitute, type Variables } from './variables.ts';
 import { toAwsOutput, toEngineInput } from './wire-names.ts';
 
@@ -67,25 +67,33 @@ export function saveOutputs(service: string, output: unknown, save: Record<strin
 export type ActionOutcome =
   | { kind: 'call'; ok: true; output: unknown; note?: string }
   | { kind: 'call'; ok: false; errorCode: string; message: string; expected: boolean; note?: string }
-  | { kind: 'advance'; ms: number; note?: string };
+  | { kind: 'advance'; ms: number; note?: string }
+  | { kind: 'change'; control: string; explain: string; note?: string };
 
 export interface ActionRunner {
   call: CallPath;
   advance(ms: number): void;
   /** Only the lab-world builder has the simulator's controls (set-up actions). */
   control?(name: string, args: unknown[]): unknown;
+  /** Changes outside AWS (the application's code, the network) that a solution and the learner may make. */
+  change?(name: string, args: unknown[]): void;
 }
 
 /**
  * Runs one set-up or solution action. A call that fails unexpectedly is reported (not thrown): the solution runner
  * stops there and says why, and the set-up builder treats it as a broken lab.
  */
-export function runAction(action: SetupAction, runner: ActionRunner, variables: Variables): ActionOutcome {
+export function runAction(action: SetupAction | LabAction, runner: ActionRunner, variables: Variables): ActionOutcome {
   if ('control' in action) {
     if (!runner.control) throw new Error(`The control ${action.control} is only available while building a lab's world.`);
     const value = runner.control(action.control, substitute(action.args, variables) as unknown[]);
     for (const [name, expression] of Object.entries(action.save ?? {})) variables[name] = jmespath.search(value, expression) as unknown;
     return { kind: 'advance', ms: 0, ...(action.note ? { note: action.note } : {}) };
+  }
+  if ('change' in action) {
+    if (!runner.change) throw new Error(`The change ${action.change.control} needs the simulator's controls.`);
+    runner.change(action.change.control, substitute(action.change.args, variables) as unknown[]);
+    return { kind: 'change', control: action.change.control, explain: action.explain, ...(action.note ? { note: action.note } : {}) };
   }
   if ('advance' in action) {
     const ms = durationMs(action.advance);

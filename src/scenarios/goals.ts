@@ -1,5 +1,6 @@
 import * as jmespath from 'jmespath';
-import { loadSimulator, pricing, type Simulator, type World } from '../engine/index.ts';
+import { loadSimulator, pricing, settleTraffic, type Simulator, type World } from '../engine/index.ts';
+import { evaluateApplication } from './application-goal.ts';
 import { prepareCall, saveOutputs, simulatorPath } from './actions.ts';
 import type { FieldExpectation, GoalCheck, LabGoal } from './schema.ts';
 import { MissingVariableError, type Variables } from './variables.ts';
@@ -27,6 +28,8 @@ export function evaluateGoals(goals: readonly LabGoal[], world: World | Simulato
   const snapshot = JSON.stringify('snapshot' in world ? world.snapshot() : world);
   return goals.map((goal) => {
     const clone = loadSimulator(JSON.parse(snapshot));
+    // Applications' traffic is settled lazily; a bill or a call check must see it up to now.
+    settleTraffic(clone);
     try {
       const outcome = evaluateCheck(goal.check, clone, {}, context);
       return { id: goal.id, description: goal.description, ...outcome };
@@ -59,6 +62,7 @@ function evaluateCheck(check: GoalCheck, simulator: Simulator, variables: Variab
     return { passed: false, reason: reasons.join(' Or: ') };
   }
   if ('bill' in check) return evaluateBill(check.bill, simulator, context);
+  if ('application' in check) return evaluateApplication(check.application, simulator, context.priceBook);
   const prepared = prepareCall(check.call, variables);
   const result = simulatorPath(simulator)(prepared);
   const who = check.call.as ? ` as ${check.call.as.replace(/^arn:aws:(iam|sts)::/, '')}` : '';

@@ -4,3 +4,4 @@ export { buildLabWorld, labSnapshot, runSolution, applySolution, LabSetupError, 
 export { evaluateGoals, checkField, type GoalResult, type GoalContext } from './goals.ts';
 export { prepareCall, simulatorPath, durationMs, type CallPath, type PreparedCall, type ActionOutcome } from './actions.ts';
 export { substitute, MissingVariableError, type Variables } from './variables.ts';
+export { changePath, type ChangePath } from './changes.ts';

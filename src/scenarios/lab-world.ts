@@ -1,5 +1,6 @@
-import { addApplication, createDatabase, createSimulator, deployRotationFunction, setFunctionNetwork, type Simulator, type World } from '../engine/index.ts';
+import { addApplication, createDatabase, createSimulator, deployRotationFunction, setDatabaseUser, setFunctionNetwork, type Simulator, type World } from '../engine/index.ts';
 import { runAction, simulatorPath, type ActionOutcome, type ActionRunner, type CallPath } from './actions.ts';
+import { changePath, type ChangePath } from './changes.ts';
 import type { Lab, LabAction } from './schema.ts';
 import type { Variables } from './variables.ts';
 
@@ -26,6 +27,7 @@ export function buildLabWorld(lab: Pick<Lab, 'id' | 'seed' | 'setup'>): Simulato
 function runControl(simulator: Simulator, name: string, args: unknown[]): unknown {
   const controls: Record<string, (...rest: never[]) => unknown> = {
     createDatabase: (spec: Parameters<typeof createDatabase>[1]) => createDatabase(simulator, spec),
+    setDatabaseUser: (databaseId: string, username: string, password: string) => setDatabaseUser(simulator, databaseId, username, password),
     deployRotationFunction: (spec: Parameters<typeof deployRotationFunction>[1]) => deployRotationFunction(simulator, spec),
     setFunctionNetwork: (arn: string, network: Parameters<typeof setFunctionNetwork>[2]) => setFunctionNetwork(simulator, arn, network),
     addApplication: (spec: Parameters<typeof addApplication>[1]) => addApplication(simulator, spec),
@@ -50,10 +52,10 @@ export interface SolutionStep {
  * call landing in the console). Stops at the first call that fails unexpectedly and yields it, so "show me" says
  * where the learner's world diverged from what the solution assumes.
  */
-export function* runSolution(solution: readonly LabAction[], call: CallPath, advance: (ms: number) => void): Generator<SolutionStep, Variables> {
+export function* runSolution(solution: readonly LabAction[], call: CallPath, advance: (ms: number) => void, change?: ChangePath): Generator<SolutionStep, Variables> {
   const variables: Variables = {};
   for (const [index, action] of solution.entries()) {
-    const outcome = runAction(action, { call, advance }, variables);
+    const outcome = runAction(action, { call, advance, ...(change ? { change } : {}) }, variables);
     yield { index, action, outcome };
     if (outcome.kind === 'call' && !outcome.ok && !outcome.expected) break;
   }
@@ -62,7 +64,7 @@ export function* runSolution(solution: readonly LabAction[], call: CallPath, adv
 
 /** The whole solution against a simulator; the failing step when one fails. */
 export function applySolution(lab: Pick<Lab, 'solution'>, simulator: Simulator): SolutionStep | undefined {
-  for (const step of runSolution(lab.solution, simulatorPath(simulator), (ms) => simulator.advance(ms))) {
+  for (const step of runSolution(lab.solution, simulatorPath(simulator), (ms) => simulator.advance(ms), changePath(simulator))) {
     if (step.outcome.kind === 'call' && !step.outcome.ok && !step.outcome.expected) return step;
   }
   return undefined;

@@ -57,7 +57,7 @@ export const advanceActionSchema = z.strictObject({
  * Set-up only: the simulator's own controls for things AWS has no API for (a database to rotate, a deployed rotation
  * function from the Serverless Application Repository, a function's network), as the engine exports them.
  */
-export const CONTROL_NAMES = ['createDatabase', 'deployRotationFunction', 'setFunctionNetwork', 'addApplication'] as const;
+export const CONTROL_NAMES = ['createDatabase', 'setDatabaseUser', 'deployRotationFunction', 'setFunctionNetwork', 'addApplication'] as const;
 export const controlActionSchema = z.strictObject({
   control: z.enum(CONTROL_NAMES),
   args: z.array(z.unknown()).default([]),
@@ -65,9 +65,24 @@ export const controlActionSchema = z.strictObject({
   note: z.string().optional(),
 });
 
-/** A reference solution is what a learner can do: API calls and waiting. */
-export const actionSchema = z.union([callActionSchema, advanceActionSchema]);
+/**
+ * A change outside AWS that a learner can make too: their application's code (switch to the caching client) or
+ * their network where the simulator has no API for it yet (a VPC endpoint). `explain` says what it stands for in
+ * the real world; the lab view shows these as "outside AWS" steps with a button that makes the change. Everything
+ * AWS-side stays an API call.
+ */
+export const CHANGE_NAMES = ['useCachingClient', 'setFunctionNetwork'] as const;
+export type ChangeName = (typeof CHANGE_NAMES)[number];
+export const changeActionSchema = z.strictObject({
+  change: z.strictObject({ control: z.enum(CHANGE_NAMES), args: z.array(z.unknown()).default([]) }),
+  explain: z.string().min(3),
+  note: z.string().optional(),
+});
+
+/** A reference solution is what a learner can do: API calls, waiting, and changes to their own code or network. */
+export const actionSchema = z.union([callActionSchema, advanceActionSchema, changeActionSchema]);
 export const setupActionSchema = z.union([callActionSchema, advanceActionSchema, controlActionSchema]);
+export type ChangeAction = z.infer<typeof changeActionSchema>;
 export type LabAction = z.infer<typeof actionSchema>;
 export type SetupAction = z.infer<typeof setupActionSchema>;
 export type CallAction = z.infer<typeof callActionSchema>;
@@ -113,9 +128,29 @@ export const billCheckSchema = z.strictObject({
   }),
 });
 
+/**
+ * What a simulated application lived through (its connections to the database, its reads of the secret), over the
+ * last `withinLast` of virtual time (default: since it started), with the rotations of its secret that succeeded
+ * in that stretch. The throttled share is the steady rate's: the clients' read rate against the Region's
+ * GetSecretValue quota from the price table (pricing.trafficOver), as a decimal string.
+ */
+export const applicationCheckSchema = z.strictObject({
+  application: z
+    .strictObject({
+      name: z.string().min(1),
+      withinLast: z.string().regex(DURATION_PATTERN).optional(),
+      failedAtMost: z.number().int().min(0).optional(),
+      connectionsAtLeast: z.number().int().min(0).optional(),
+      rotationsAtLeast: z.number().int().min(1).optional(),
+      throttledShareAtMost: z.string().regex(/^(0(\.\d+)?|1(\.0+)?)$/).optional(),
+    })
+    .refine((a) => Object.keys(a).some((k) => k !== 'name' && k !== 'withinLast'), { message: 'an application check needs something to compare' }),
+});
+
 export type GoalCheck =
   | z.infer<typeof callCheckSchema>
   | z.infer<typeof billCheckSchema>
+  | z.infer<typeof applicationCheckSchema>
   | { all: GoalCheck[] }
   | { any: GoalCheck[] };
 
@@ -123,6 +158,7 @@ export const goalCheckSchema: z.ZodType<GoalCheck> = z.lazy(() =>
   z.union([
     callCheckSchema,
     billCheckSchema,
+    applicationCheckSchema,
     z.strictObject({ all: z.array(goalCheckSchema).min(1) }),
     z.strictObject({ any: z.array(goalCheckSchema).min(1) }),
   ]),

@@ -1,4 +1,4 @@
-import { evaluateGoals, labSnapshot, runSolution, type CallPath, type GoalResult, type Lab, type SolutionStep } from '../../../scenarios/index.ts';
+import { changePath, evaluateGoals, labSnapshot, runSolution, type CallPath, type ChangeAction, type ChangePath, type GoalResult, type Lab, type SolutionStep } from '../../../scenarios/index.ts';
 import type { AppState } from '../../state/app-state.svelte.ts';
 import type { KeyValueStore } from '../../state/key-value-store.ts';
 import { labPriceBook } from './lab-prices.ts';
@@ -107,6 +107,28 @@ export class LabsState {
   }
 
   /**
+   * Changes outside AWS (the application's code, the network) act on the world directly, as the rotation view's
+   * controls do; no API event follows, so the version is bumped for the goals and views to re-read.
+   */
+  private changePath(): ChangePath {
+    const change = changePath(this.app.simulator);
+    return (name, args) => {
+      change(name, args);
+      this.app.version++;
+    };
+  }
+
+  /** The learner makes one of the lab's "outside AWS" changes from the lab page. */
+  applyChange(action: ChangeAction): { ok: true } | { ok: false; message: string } {
+    try {
+      this.changePath()(action.change.control, action.change.args);
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, message: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  /**
    * Applies the reference solution one call at a time through the app's own call path (the console's identity and
    * region are set to each call's, then restored), so every call shows in the call log and can be undone.
    */
@@ -123,7 +145,7 @@ export class LabsState {
       return this.app.call(call.service, call.operation, call.input);
     };
     try {
-      for (const step of runSolution(lab.solution, path, (ms) => this.app.advance(ms))) {
+      for (const step of runSolution(lab.solution, path, (ms) => this.app.advance(ms), this.changePath())) {
         this.showMe = [...this.showMe, describeStep(step)];
         await new Promise((resolve) => setTimeout(resolve, SHOW_ME_PAUSE_MS));
       }
@@ -141,6 +163,7 @@ function describeStep(step: SolutionStep): ShowMeLine {
   const note = step.action.note ? `${step.action.note} ` : '';
   const { outcome } = step;
   if (outcome.kind === 'advance') return { index: step.index, text: `${note}Moved the clock forward.`, ok: true };
+  if (outcome.kind === 'change') return { index: step.index, text: `${note}Outside AWS: ${outcome.explain}`, ok: true };
   const name = 'call' in step.action ? step.action.call.operation : '';
   if (outcome.ok) return { index: step.index, text: `${note}${name}: done.`, ok: true };
   if (outcome.expected) return { index: step.index, text: `${note}${name}: refused as expected (${outcome.errorCode}).`, ok: true };
