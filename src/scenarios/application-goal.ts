@@ -41,8 +41,7 @@ export function evaluateApplication(check: ApplicationCheck, simulator: Simulato
   if (check.throttledShareAtMost !== undefined) {
     if (!priceBook) return { passed: false, reason: 'No price table was given to find the request quota.' };
     const quota = priceBook.quota('secretsmanager', 'GetSecretValue');
-    const model = { clients: app.clients.length, readEverySeconds: app.connectionIntervalMs / 1000, cacheTtlSeconds: app.cacheTtlMs === null ? 0 : app.cacheTtlMs / 1000 };
-    const traffic = pricing.trafficOver(model, 1, quota);
+    const traffic = pricing.trafficOver(trafficModel(app), 1, quota);
     const share = traffic.throttledShare;
     const shown = `${share.times(100).toDecimalPlaces(1).toString()}%`;
     if (share.greaterThan(check.throttledShareAtMost)) {
@@ -50,5 +49,28 @@ export function evaluateApplication(check: ApplicationCheck, simulator: Simulato
     }
     found.push(`${shown} of its reads throttled (${traffic.attemptedPerSecond.toDecimalPlaces(2).toString()} calls per second against ${quota})`);
   }
+  if (check.projectedMonthlyCostAtMost !== undefined) {
+    if (!priceBook) return { passed: false, reason: 'No price table was given to price the traffic.' };
+    const month = new Date(simulator.now).toISOString().slice(0, 7);
+    const design: pricing.Design = {
+      ...pricing.DEFAULT_DESIGN,
+      label: app.name,
+      secrets: 1,
+      traffic: trafficModel(app),
+      rotationEveryDays: null,
+      region: app.region,
+    };
+    const projected = pricing.project(design, priceBook, { startMonth: month, months: 1, freeTier: false });
+    const cost = pricing.formatUsd(projected.totalDue);
+    if (projected.totalDue.greaterThan(check.projectedMonthlyCostAtMost)) {
+      return { passed: false, reason: `At its current traffic, ${app.name}'s secret is projected to cost ${cost} a month; the target is at most $${check.projectedMonthlyCostAtMost}.` };
+    }
+    found.push(`projected to cost ${cost} a month`);
+  }
   return { passed: true, reason: `${app.name}: ${found.join(', ')}.` };
+}
+
+/** The application's steady traffic in the pricing model's terms. */
+function trafficModel(app: { clients: unknown[]; connectionIntervalMs: number; cacheTtlMs: number | null }): pricing.TrafficModel {
+  return { clients: app.clients.length, readEverySeconds: app.connectionIntervalMs / 1000, cacheTtlSeconds: app.cacheTtlMs === null ? 0 : app.cacheTtlMs / 1000 };
 }

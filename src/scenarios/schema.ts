@@ -132,7 +132,9 @@ export const billCheckSchema = z.strictObject({
  * What a simulated application lived through (its connections to the database, its reads of the secret), over the
  * last `withinLast` of virtual time (default: since it started), with the rotations of its secret that succeeded
  * in that stretch. The throttled share is the steady rate's: the clients' read rate against the Region's
- * GetSecretValue quota from the price table (pricing.trafficOver), as a decimal string.
+ * GetSecretValue quota from the price table (pricing.trafficOver), as a decimal string. The projected monthly cost
+ * prices the same steady traffic for the current month (pricing.project, list prices): the bill meters an
+ * application's reads when its traffic is settled, so a month's bill may hold reads of the month before.
  */
 export const applicationCheckSchema = z.strictObject({
   application: z
@@ -143,6 +145,8 @@ export const applicationCheckSchema = z.strictObject({
       connectionsAtLeast: z.number().int().min(0).optional(),
       rotationsAtLeast: z.number().int().min(1).optional(),
       throttledShareAtMost: z.string().regex(/^(0(\.\d+)?|1(\.0+)?)$/).optional(),
+      /** USD, decimal string: the application's secret priced for a month at its current traffic (pricing.project). */
+      projectedMonthlyCostAtMost: z.string().regex(/^\d+(\.\d+)?$/).optional(),
     })
     .refine((a) => Object.keys(a).some((k) => k !== 'name' && k !== 'withinLast'), { message: 'an application check needs something to compare' }),
 });
