@@ -1,0 +1,62 @@
+import { expect, test, type Page } from '@playwright/test';
+import { freshApp } from './fixtures.ts';
+
+async function goalStates(page: Page): Promise<string[]> {
+  return page.getByTestId('lab-goals').locator('li').evaluateAll((items) => items.map((li) => li.getAttribute('data-passed') ?? ''));
+}
+
+async function terminal(page: Page, command: string): Promise<void> {
+  await page.keyboard.type(command);
+  await page.keyboard.press('Enter');
+}
+
+test('lab 7 played through the terminal, with the application change made outside AWS: every goal passes', async ({ page }) => {
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await freshApp(page);
+  await page.goto('/#/labs/07-rds-rotation');
+  await expect(page.getByTestId('lab-task')).toContainText('Task statement 2.2');
+  // The "outside AWS" step is listed before the lab starts, and can only be made once it has.
+  await expect(page.getByTestId('lab-outside-aws')).toContainText('caching client');
+  await expect(page.getByTestId('outside-change-0')).toBeDisabled();
+  await page.getByTestId('lab-start').click();
+  await expect(page.getByTestId('lab-goals').locator('li')).toHaveCount(2);
+  expect(await goalStates(page)).toEqual(['false', 'true']);
+  await expect(page.getByTestId('goal-no-dropped-connections')).toContainText(/failed connections/);
+
+  // What went wrong, read from the terminal: the single-user function is configured.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Terminal' }).click();
+  await expect(page.locator('.xterm-rows')).toContainText('SecretsLab terminal');
+  await page.getByTestId('terminal').click();
+  await terminal(page, 'aws secretsmanager describe-secret --secret-id prod/orders/app --query RotationLambdaARN --output text');
+  await expect(page.locator('.xterm-rows')).toContainText('function:rotate-orders-single');
+  // The fix on the AWS side: alternating users, same weekly schedule (RotateImmediately defaults to true).
+  await terminal(
+    page,
+    `aws secretsmanager rotate-secret --secret-id prod/orders/app --rotation-lambda-arn arn:aws:lambda:us-east-1:111122223333:function:rotate-orders-multi --rotation-rules '{"ScheduleExpression":"rate(7 days)"}'`,
+  );
+  await expect(page.locator('.xterm-rows')).toContainText('"VersionId"');
+  await terminal(page, 'aws secretsmanager list-secret-version-ids --secret-id prod/orders/app --query "Versions[].VersionStages" --output text');
+  await expect(page.locator('.xterm-rows')).toContainText('AWSPREVIOUS');
+
+  // The fix outside AWS: the service reads through the caching client.
+  await page.goto('/#/labs/07-rds-rotation');
+  await page.getByTestId('outside-change-0').click();
+  await expect(page.getByTestId('outside-status')).toContainText('Done (outside AWS)');
+
+  // The Rotation page shows the new way of reading and the connections.
+  await page.goto('/#/secrets');
+  await page.getByRole('link', { name: 'prod/orders/app' }).click();
+  await page.getByTestId('secret-rotation').click();
+  await expect(page.getByRole('heading', { name: /orders-api — 20 clients, caching client \(TTL 60 min\)/ })).toBeVisible();
+
+  // Three weekly rotations.
+  await page.getByTestId('advance-days').fill('22');
+  await page.getByRole('button', { name: 'Advance', exact: true }).click();
+  await page.goto('/#/labs/07-rds-rotation');
+  await expect.poll(() => goalStates(page)).toEqual(['true', 'true']);
+  await expect(page.getByTestId('goal-no-dropped-connections')).toContainText('0 failed connections in the last 22d');
+  await expect(page.getByTestId('lab-debrief')).toBeVisible();
+  await page.screenshot({ path: 'test-results/lab-07-done.png', fullPage: true });
+  expect(pageErrors).toEqual([]);
+});
