@@ -60,3 +60,33 @@ test('lab 7 played through the terminal, with the application change made outsid
   await page.screenshot({ path: 'test-results/lab-07-done.png', fullPage: true });
   expect(pageErrors).toEqual([]);
 });
+
+test('lab 9: the endpoint made with the Rotation page control, the alarm from the Monitoring view; the retry rotates and the alarm is OK', async ({ page }) => {
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await freshApp(page);
+  await page.goto('/#/labs/09-rotation-timeout');
+  await page.getByTestId('lab-start').click();
+  expect(await goalStates(page)).toEqual(['false', 'true', 'false']);
+
+  // The Rotation page says why the run failed, and has the network control.
+  await page.goto('/#/secrets');
+  await page.getByRole('link', { name: 'prod/payments/db' }).click();
+  await page.getByTestId('secret-rotation').click();
+  await expect(page.getByText('no route from the function to Secrets Manager').first()).toBeVisible();
+  await page.getByRole('button', { name: 'VPC endpoint' }).click();
+  await expect(page.getByTestId('rotation-status')).toContainText('now: endpoint');
+
+  // The alarm from the Monitoring view's preset (the terminal has no cloudwatch commands).
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Monitoring' }).click();
+  await page.getByRole('tab', { name: 'Alarms' }).click();
+  await page.getByRole('button', { name: 'Alarm on failed rotations' }).click();
+  await expect(page.getByTestId('alarm')).toHaveCount(1);
+
+  // The failed rotation is reattempted at the next window.
+  await page.getByTestId('advance-days').fill('1');
+  await page.getByRole('button', { name: 'Advance', exact: true }).click();
+  await page.goto('/#/labs/09-rotation-timeout');
+  await expect.poll(() => goalStates(page)).toEqual(['true', 'true', 'true']);
+  expect(pageErrors).toEqual([]);
+});
