@@ -32,7 +32,7 @@ test('lab 5 played in the console: every goal passes, the debrief appears, progr
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
   await freshApp(page);
-  await page.getByRole('link', { name: 'Labs', exact: true }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Labs', exact: true }).click();
   await expect(page.getByTestId('lab-card-01-first-secret')).toBeVisible();
   expect(await page.getByTestId('lab-index').locator('li').count()).toBeGreaterThanOrEqual(7);
   await page.getByRole('link', { name: /Cross-account/ }).click();
