@@ -91,6 +91,14 @@ function onScheduled(ctx: OperationContext, arn: string): void {
     planNextRotation(ctx, secret, ctx.now);
     return;
   }
-  const pending = Object.values(secret.versions).find((v) => v.stages.includes(AWSPENDING) && !v.stages.includes(AWSCURRENT));
-  beginRun(ctx, secret, pending?.versionId ?? uuid(ctx.rng), 'rotate', 'schedule');
+  beginRun(ctx, secret, pendingVersionId(secret) ?? uuid(ctx.rng), 'rotate', 'schedule');
+}
+
+/** The version a failed run left as AWSPENDING, if any (a loop, not a copy of up to a hundred versions per window). */
+function pendingVersionId(secret: Secret): string | undefined {
+  for (const id in secret.versions) {
+    const stages = secret.versions[id]!.stages;
+    if (stages.includes(AWSPENDING) && !stages.includes(AWSCURRENT)) return secret.versions[id]!.versionId;
+  }
+  return undefined;
 }

@@ -44,7 +44,11 @@ export function beginRun(ctx: OperationContext, secret: Secret, token: string, m
   }
   if (!secret.versions[token]) {
     // AWSPENDING sits on at most one version: a finished run may have left it on the current version.
-    for (const version of Object.values(secret.versions)) version.stages = version.stages.filter((s) => s !== AWSPENDING);
+    // A secret keeps up to a hundred deprecated versions: only the one holding the label is rewritten.
+    for (const id in secret.versions) {
+      const version = secret.versions[id]!;
+      if (version.stages.includes(AWSPENDING)) version.stages = version.stages.filter((s) => s !== AWSPENDING);
+    }
     secret.versions[token] = { versionId: token, createdDate: ctx.now, stages: [AWSPENDING] };
   }
   const run: RotationRun = {
@@ -96,7 +100,10 @@ export function deliver(ctx: OperationContext, caller: PipelineCaller, run: Rota
 
 function labelsOf(secret: Secret): Record<string, string[]> {
   const labels: Record<string, string[]> = {};
-  for (const version of Object.values(secret.versions)) if (version.stages.length > 0) labels[version.versionId] = [...version.stages];
+  for (const id in secret.versions) {
+    const version = secret.versions[id]!;
+    if (version.stages.length > 0) labels[version.versionId] = [...version.stages];
+  }
   return labels;
 }
 

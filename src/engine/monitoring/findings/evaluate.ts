@@ -119,7 +119,14 @@ export function checkSecret(world: World, deps: FindingDeps, secret: Secret, now
 export function checkKey(world: World, key: KmsKey, now: number, which: 'change' | 'all'): void {
   for (const control of CONTROLS) {
     if (control.resourceType !== 'AwsKmsKey' || (which === 'change' && control.schedule !== 'change')) continue;
-    const result = control.check(key, { now, secretsUsingKey: secretsUsingKey(world, key) });
+    // Which secrets use the key matters only to a key pending deletion; finding out scans every version of every
+    // secret in the Region (up to a hundred each), so it is asked for only when a check reads it.
+    const result = control.check(key, {
+      now,
+      get secretsUsingKey() {
+        return secretsUsingKey(world, key);
+      },
+    });
     record(world, control, { arn: key.arn, accountId: key.accountId, region: key.region, keyId: key.keyId }, result, now);
   }
 }
