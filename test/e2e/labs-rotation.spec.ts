@@ -90,3 +90,15 @@ test('lab 9: the endpoint made with the Rotation page control, the alarm from th
   await expect.poll(() => goalStates(page)).toEqual(['true', 'true', 'true']);
   expect(pageErrors).toEqual([]);
 });
+
+test('lab 15: show me makes the change outside AWS, says so in its log, and every goal passes', async ({ page }) => {
+  await freshApp(page);
+  await page.goto('/#/labs/15-throughput');
+  await page.getByTestId('lab-start').click();
+  expect(await goalStates(page)).toEqual(['false', 'true', 'false']);
+  await expect(page.getByTestId('goal-not-throttled')).toContainText('20% are throttled');
+  await page.getByTestId('lab-show-me').click();
+  await expect(page.getByTestId('lab-show-me-log')).toContainText("Outside AWS: a change to the function's code");
+  await expect.poll(() => goalStates(page), { timeout: 15_000 }).toEqual(['true', 'true', 'true']);
+  await expect(page.getByTestId('goal-monthly-cost')).toContainText(/projected to cost \$\d\.\d\d a month/);
+});
