@@ -40,7 +40,7 @@ const fromDir = (dir: string) => all.filter((ref) => ref.file.startsWith(`src/${
 const show = (refs: ImportRef[]) => refs.map((r) => `${r.file} -> ${r.specifier}`);
 
 const ENGINE_PACKAGES = ['zod', 'decimal.js', 'xstate', '@noble/ciphers', '@noble/hashes', 'jsonc-parser', 'ipaddr.js', 'jmespath', 'shell-quote', 'yaml', 'aws-cron-parser'];
-const SERVICES = ['secrets', 'kms', 'iam', 'rotation', 'targets', 'lambda', 'pricing', 'audit', 'monitoring'];
+const SERVICES = ['secrets', 'kms', 'iam', 'rotation', 'targets', 'lambda', 'pricing', 'audit', 'monitoring', 'ssm'];
 const FOUNDATION = ['kernel', 'clock', 'ids', 'encoding', 'crypto'];
 
 describe('architecture', () => {

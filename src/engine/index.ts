@@ -6,6 +6,7 @@ import { iamModule, identityResolver, bootstrapIdentities, createPolicyAuthorize
 import { kmsModule, kmsPort } from './kms/index.ts';
 import { stsModule } from './sts/index.ts';
 import { createSecretsModule } from './secrets/index.ts';
+import { createSsmModule } from './ssm/index.ts';
 import { organizationsModule, organizationPolicyLevels, organizationOf } from './organizations/index.ts';
 import { cloudtrailModule } from './audit/index.ts';
 import { billingModule } from './pricing/index.ts';
@@ -26,7 +27,7 @@ export function simulatorParts(): SimulatorParts {
         kms: kmsPort,
         rotation: rotation.port,
         policies: { check: (document) => checkPolicyDocument(document, 'secret') },
-      }), stsModule, billingModule, cloudtrailModule, ...createMonitoringModules({ isPublicPolicy: (document) => checkPolicyDocument(document, 'secret').broad.length > 0 }), lambdaModule, targetsModule, rotation.module],
+      }), stsModule, billingModule, cloudtrailModule, ...createMonitoringModules({ isPublicPolicy: (document) => checkPolicyDocument(document, 'secret').broad.length > 0 }), lambdaModule, targetsModule, rotation.module, createSsmModule({ kms: kmsPort })],
     identity: identityResolver,
     authorizer: createPolicyAuthorizer({
       levels: organizationPolicyLevels,

@@ -10,6 +10,7 @@ const SERVICE_TITLES: Record<string, string> = {
   monitoring: 'Amazon CloudWatch',
   events: 'Amazon EventBridge',
   securityhub: 'AWS Security Hub',
+  ssm: 'AWS Systems Manager Parameter Store',
 };
 
 /** The markdown of docs/coverage.md: every AWS operation the registry holds, by service (moto keeps one too). */
