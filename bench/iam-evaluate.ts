@@ -32,6 +32,9 @@ export interface EvaluateScenario {
    * when the evaluator's per-statement memos rarely hit.
    */
   runVariant: (i: number) => AuthorizationResult;
+  /** The recorded request and its key step, for profiling the parts of one decision. */
+  input: AuthorizationInput;
+  key?: KeyStep;
 }
 
 const VARIANTS = 1_000;
@@ -86,6 +89,7 @@ function simpleScenario(): EvaluateScenario {
     expect: 'Allow',
     run: () => authorize(input),
     runVariant: (i) => authorize(inputs[i % VARIANTS] as AuthorizationInput),
+    input,
   };
 }
 
@@ -249,6 +253,7 @@ function twentyStatementsScenario(): EvaluateScenario {
     expect: 'Allow',
     run: () => authorize(input),
     runVariant: (i) => authorize(inputs[i % VARIANTS] as AuthorizationInput),
+    input,
   };
 }
 
@@ -356,6 +361,8 @@ function crossAccountScenario(): EvaluateScenario {
     expect: 'Allow',
     run: () => authorizeThroughKey(input, key),
     runVariant: (i) => authorizeThroughKey(inputs[i % VARIANTS] as AuthorizationInput, key),
+    input,
+    key,
   };
 }
 
