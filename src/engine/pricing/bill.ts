@@ -1,6 +1,7 @@
 import { monthSpan } from './calendar.ts';
 import { formatCount, formatUsd, Money, ZERO, sum, toCents } from './money.ts';
 import type { PriceBook, PricedService, UnitPrice } from './price-book.ts';
+import { ADVANCED_INTERACTIONS_METER } from '../ssm/index.ts';
 import { storageSpans, type BillableWorld, type StorageSpan } from './storage-usage.ts';
 
 /**
@@ -137,6 +138,10 @@ function storageLines(spans: StorageSpan[], prices: PriceBook, monthMs: number, 
       const g = group(`secret/${span.state}/${span.region}`, { service: 'secretsmanager', priceId: 'secret-month', label, region: span.region });
       g.milliseconds += span.milliseconds;
       g.spans.push(span);
+    } else if (span.kind === 'advanced-parameter') {
+      const g = group(`parameter/advanced/${span.region}`, { service: 'ssm', priceId: 'advanced-parameter-month', label: 'Advanced parameters', region: span.region });
+      g.milliseconds += span.milliseconds;
+      g.spans.push(span);
     } else {
       const label = span.state === 'pending-deletion' ? 'Customer managed keys scheduled for deletion' : 'Customer managed keys';
       const g = group(`key/${span.state === 'pending-deletion' ? 'pending' : 'billed'}/${span.region}`, { service: 'kms', priceId: 'key-month', label, region: span.region });
@@ -164,7 +169,7 @@ function storageLines(spans: StorageSpan[], prices: PriceBook, monthMs: number, 
       ? `${formatHours(hours)} hours scheduled for deletion: AWS does not charge for ${g.service === 'kms' ? 'a key' : 'a secret'} waiting to be deleted.`
       : rotation
         ? `Each of a key's first two rotations adds the monthly key price, prorated by the hour; later rotations add nothing${fellBackNote(price, g.region)}.`
-        : `${formatHours(hours)} ${g.service === 'kms' ? 'key' : 'secret'}-hours = ${months.toDecimalPlaces(6).toString()} ${price.unit}s, prorated by the hour${g.label.startsWith('Replica') ? '; each replica is billed as a secret of its own' : ''}${fellBackNote(price, g.region)}.`;
+        : `${formatHours(hours)} ${g.service === 'kms' ? 'key' : g.service === 'ssm' ? 'parameter' : 'secret'}-hours = ${months.toDecimalPlaces(6).toString()} ${price.unit}s, prorated by the hour${g.label.startsWith('Replica') ? '; each replica is billed as a secret of its own' : ''}${fellBackNote(price, g.region)}.`;
     if (!notBilled) {
       for (const span of g.spans) {
         const spanWeight = rotation ? span.milliseconds * Math.min(span.rotations, price.billedUpTo ?? span.rotations) : span.milliseconds;
@@ -263,6 +268,8 @@ export function computeBill(world: BillableWorld, prices: PriceBook, request: Bi
       free.isZero()
         ? `${formatCount(kmsCalls)} requests${breakdownText(kmsOperations)}${freeTier ? '' : ' (exam view: free tier ignored)'}, including the Decrypt and GenerateDataKey calls Secrets Manager made on this account's behalf.`
         : `${formatCount(kmsCalls)} requests${breakdownText(kmsOperations)}, ${formatCount(free)} of them free (20,000 a month across all Regions); the calls Secrets Manager made on this account's behalf count too.`),
+    requestLine(prices, 'ssm', 'api-interactions', 'Parameter Store API interactions (advanced parameters)', new Money(meters[ADVANCED_INTERACTIONS_METER] ?? 0), 'interactions', region, freeTier,
+      () => 'Calls that touched an advanced parameter, billed per 10,000 whatever the throughput setting; standard parameters at standard throughput are free.'),
     requestLine(prices, 'lambda', 'requests', 'Lambda requests (rotation functions)', lambdaCalls, 'requests', region, freeTier, (free) =>
       `${formatCount(lambdaCalls)} invocations${free.isZero() ? '' : `, ${formatCount(free)} inside the monthly free tier`}.`),
     requestLine(prices, 'lambda', 'duration-gb-second', 'Lambda duration (rotation functions)', gbSeconds, 'GB-seconds', region, freeTier, (free) =>
@@ -274,7 +281,7 @@ export function computeBill(world: BillableWorld, prices: PriceBook, request: Bi
   }
   lines.push(...requestLines);
 
-  const services: PricedService[] = ['secretsmanager', 'kms', 'lambda'];
+  const services: PricedService[] = ['secretsmanager', 'kms', 'lambda', 'ssm'];
   const totals = services
     .map((service) => ({ service, amount: sum(lines.filter((l) => l.service === service).map((l) => l.amount)) }))
     .filter((t) => lines.some((l) => l.service === t.service));

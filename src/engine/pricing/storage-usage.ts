@@ -1,6 +1,7 @@
 import type { World } from '../kernel/index.ts';
 import { secretsState } from '../secrets/index.ts';
 import { kmsState } from '../kms/index.ts';
+import { advancedParameterSpans } from '../ssm/index.ts';
 import { BILLING_SERVICE } from './module.ts';
 import {
   emptyLedger,
@@ -13,7 +14,7 @@ import {
 
 /** Time one resource spent in one billable state inside a period, in milliseconds of virtual time. */
 export interface StorageSpan {
-  kind: 'secret' | 'key';
+  kind: 'secret' | 'key' | 'advanced-parameter';
   arn: string;
   region: string;
   state: LifecycleSegment['state'];
@@ -113,5 +114,7 @@ export function storageSpans(world: BillableWorld, accountId: string, from: numb
     ...spansOf('secret', extra.secrets, accountId, from, to, now),
     ...spansOf('key', Object.values(ledger.keys), accountId, from, to, now),
     ...spansOf('key', extra.keys, accountId, from, to, now),
+    // Parameter Store keeps its own record of advanced-tier time (standard parameters are free to store).
+    ...spansOf('advanced-parameter', advancedParameterSpans(world, accountId).map((p) => ({ arn: p.arn, accountId, region: p.region, segments: [{ from: p.from, ...(p.to !== undefined ? { to: p.to } : {}), state: 'active' as const, tags: p.tags }] })), accountId, from, to, now),
   ];
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { OperationDefinition } from '../../kernel/index.ts';
 import { parameterNameSchema } from '../schemas.ts';
+import { closeAdvancedSpan, meterAdvancedInteraction } from '../billing.ts';
 import { regionParameters, requestedArn, requireParameter } from '../store.ts';
 
 const input = z.object({ name: parameterNameSchema });
@@ -17,6 +18,8 @@ export function deleteParameter(): OperationDefinition<z.infer<typeof input>> {
     },
     execute(ctx, { name }) {
       const parameter = requireParameter(ctx, name);
+      meterAdvancedInteraction(ctx, [parameter]);
+      closeAdvancedSpan(ctx, parameter);
       delete regionParameters(ctx.world, parameter.accountId, parameter.region)[parameter.name];
       return {};
     },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { OperationDefinition } from '../../kernel/index.ts';
 import type { SsmDeps } from '../deps.ts';
+import { meterAdvancedInteraction } from '../billing.ts';
 import { parameterOutput } from '../describe.ts';
 import { parameterNameSchema, SENSITIVE } from '../schemas.ts';
 import { requestedArn, requireParameter } from '../store.ts';
@@ -18,7 +19,9 @@ export function getParameter(deps: SsmDeps): OperationDefinition<z.infer<typeof 
       return { resourceArn: requestedArn(ctx, name), resourceAccountId: ctx.principal.accountId };
     },
     execute(ctx, { name, withDecryption }) {
-      return { parameter: parameterOutput(ctx, deps, requireParameter(ctx, name), withDecryption ?? false) };
+      const parameter = requireParameter(ctx, name);
+      meterAdvancedInteraction(ctx, [parameter]);
+      return { parameter: parameterOutput(ctx, deps, parameter, withDecryption ?? false) };
     },
   };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { OperationDefinition } from '../../kernel/index.ts';
 import type { SsmDeps } from '../deps.ts';
+import { meterAdvancedInteraction } from '../billing.ts';
 import { parameterOutput } from '../describe.ts';
 import { paginate } from '../pagination.ts';
 import { nextTokenSchema, SENSITIVE } from '../schemas.ts';
@@ -35,6 +36,7 @@ export function getParametersByPath(deps: SsmDeps): OperationDefinition<z.infer<
         .filter((p) => isUnderPath(p.name, request.path, recursive))
         .sort((a, b) => a.name.localeCompare(b.name));
       const { page, nextToken } = paginate(all, `path:${request.path}:${recursive}`, request.maxResults ?? 10, request.nextToken);
+      meterAdvancedInteraction(ctx, page);
       return { parameters: page.map((p) => parameterOutput(ctx, deps, p, request.withDecryption ?? false)), ...(nextToken ? { nextToken } : {}) };
     },
   };

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { OperationDefinition } from '../../kernel/index.ts';
 import type { SsmDeps } from '../deps.ts';
+import { meterAdvancedInteraction } from '../billing.ts';
+import type { Parameter } from '../state.ts';
 import { parameterOutput } from '../describe.ts';
 import { parameterNameSchema, SENSITIVE } from '../schemas.ts';
 import { findParameter, requestedArn } from '../store.ts';
@@ -23,13 +25,18 @@ export function getParameters(deps: SsmDeps): OperationDefinition<z.infer<typeof
     },
     execute(ctx, { names, withDecryption }) {
       const parameters = [];
+      const found: Parameter[] = [];
       const invalidParameters: string[] = [];
       for (const name of [...new Set(names)]) {
         ctx.requirePermission({ action: 'ssm:GetParameters', resourceArn: requestedArn(ctx, name), resourceAccountId: ctx.principal.accountId, context: {} });
         const parameter = findParameter(ctx, name);
-        if (parameter) parameters.push(parameterOutput(ctx, deps, parameter, withDecryption ?? false));
+        if (parameter) {
+          found.push(parameter);
+          parameters.push(parameterOutput(ctx, deps, parameter, withDecryption ?? false));
+        }
         else invalidParameters.push(name);
       }
+      meterAdvancedInteraction(ctx, found);
       return { parameters, invalidParameters };
     },
   };

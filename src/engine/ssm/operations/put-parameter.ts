@@ -4,6 +4,7 @@ import type { SsmDeps } from '../deps.ts';
 import { ssmErrors } from '../errors.ts';
 import { descriptionSchema, keyIdSchema, parameterNameSchema, parameterTierSchema, parameterTypeSchema, SENSITIVE, tagSchema } from '../schemas.ts';
 import type { Parameter, ParameterTier } from '../state.ts';
+import { meterAdvancedInteraction } from '../billing.ts';
 import { assertValidName, findParameter, parameterArn, regionParameters, requestedArn } from '../store.ts';
 import { sealSecureString } from '../values.ts';
 
@@ -88,8 +89,10 @@ export function putParameter(deps: SsmDeps): OperationDefinition<z.infer<typeof 
           ? { sealed: sealSecureString(ctx, deps, arn, keyId, request.value) }
           : { value: request.value }),
         ...(request.tags?.length ? { tags: request.tags.map((t) => ({ ...t })) } : existing?.tags ? { tags: existing.tags } : {}),
+        ...(tier === 'Advanced' ? { advancedSince: existing?.advancedSince ?? ctx.now } : {}),
       };
       regionParameters(ctx.world, ctx.principal.accountId, ctx.region)[name] = parameter;
+      meterAdvancedInteraction(ctx, [parameter]);
       return { version: parameter.version, tier: parameter.tier };
     },
   };
