@@ -12,7 +12,6 @@ import type { PrincipalMatchKind } from './principal-match.ts';
 import { addPrincipalKeys, ContextKeys, describeCaller, describeCallerMemo } from './request-context.ts';
 import type { Caller } from './request-context.ts';
 import { accessDeniedMessage, policyTypePhrase } from './access-denied-message.ts';
-import { contributionOf } from './policy-contribution.ts';
 import type {
   AuthorizationInput,
   AuthorizationResult,
@@ -34,6 +33,51 @@ interface Evaluated {
   trace: PolicyTrace;
   allowRefs: readonly StatementRef[];
   denyRefs: readonly StatementRef[];
+}
+
+/** What a policy evaluation contributes to a result, for the policy type and level it was evaluated as. */
+interface Contribution {
+  evaluation: PolicyEvaluation;
+  type: PolicyType;
+  level: string | undefined;
+  trace: PolicyTrace;
+  allowRefs: readonly StatementRef[];
+  denyRefs: readonly StatementRef[];
+}
+
+/**
+ * The most recent contributions, newest overwriting oldest. The evaluator hands the same evaluation object back when a
+ * policy's statements all come out the same for an action, so its trace entry and statement references are built once
+ * and shared between results. A small ring scanned by identity rather than a WeakMap: a WeakMap insert for every new
+ * evaluation made distinct requests twice as slow, and the ring holds at most a few recent evaluations alive.
+ */
+const RECENT_SLOTS = 16;
+const recent: Array<Contribution | undefined> = new Array<Contribution | undefined>(RECENT_SLOTS).fill(undefined);
+let nextSlot = 0;
+
+function contributionOf(type: PolicyType, named: NamedPolicy, level: string | undefined, evaluation: PolicyEvaluation): Contribution {
+  for (let i = 0; i < RECENT_SLOTS; i++) {
+    const known = recent[i];
+    if (known !== undefined && known.evaluation === evaluation && known.type === type && known.level === level && known.trace.name === named.name) return known;
+  }
+  const partial = { type, named, level };
+  const built: Contribution = {
+    evaluation,
+    type,
+    level,
+    trace: {
+      policyType: type,
+      name: named.name,
+      level,
+      outcome: evaluation.denies.length > 0 ? 'denies' : evaluation.allows.length > 0 ? 'allows' : 'does-not-apply',
+      statements: evaluation.statements,
+    },
+    allowRefs: evaluation.allows.map((s) => refOf(partial, s)),
+    denyRefs: evaluation.denies.map((s) => refOf(partial, s)),
+  };
+  recent[nextSlot] = built;
+  nextSlot = (nextSlot + 1) % RECENT_SLOTS;
+  return built;
 }
 
 /** Principal kinds whose same-account resource-policy grant stands alone (spec 4.3 step 5a). */
@@ -325,6 +369,17 @@ function stronger(best: PrincipalMatchKind | undefined, kind: PrincipalMatchKind
   return best;
 }
 
+function refOf(evaluated: Pick<Evaluated, 'type' | 'named' | 'level'>, statement: StatementResult): StatementRef {
+  return {
+    policyType: evaluated.type,
+    policyName: evaluated.named.name,
+    level: evaluated.level,
+    label: statement.label,
+    index: statement.index,
+    effect: statement.effect,
+    range: statement.range,
+  };
+}
 
 /** Accumulates reasons and renders the final result. */
 class ResultBuilder {
