@@ -35,10 +35,10 @@ interface Evaluated {
   denyRefs: readonly StatementRef[];
 }
 
-/** What a policy evaluation contributes to a result, for the policy type and level it was evaluated as. */
+/** What a policy evaluation contributes to a result, for the policy type, name and level it was evaluated as. */
 interface Contribution {
-  evaluation: PolicyEvaluation;
   type: PolicyType;
+  name: string;
   level: string | undefined;
   trace: PolicyTrace;
   allowRefs: readonly StatementRef[];
@@ -46,24 +46,18 @@ interface Contribution {
 }
 
 /**
- * The most recent contributions, newest overwriting oldest. The evaluator hands the same evaluation object back when a
- * policy's statements all come out the same for an action, so its trace entry and statement references are built once
- * and shared between results. A small ring scanned by identity rather than a WeakMap: a WeakMap insert for every new
- * evaluation made distinct requests twice as slow, and the ring holds at most a few recent evaluations alive.
+ * Contributions by evaluation. The evaluator hands the same evaluation object back when a policy's statements all come
+ * out the same for an action, so its trace entry and statement references are built once and shared between results.
  */
-const RECENT_SLOTS = 16;
-const recent: Array<Contribution | undefined> = new Array<Contribution | undefined>(RECENT_SLOTS).fill(undefined);
-let nextSlot = 0;
+const contributions = new WeakMap<PolicyEvaluation, Contribution>();
 
 function contributionOf(type: PolicyType, named: NamedPolicy, level: string | undefined, evaluation: PolicyEvaluation): Contribution {
-  for (let i = 0; i < RECENT_SLOTS; i++) {
-    const known = recent[i];
-    if (known !== undefined && known.evaluation === evaluation && known.type === type && known.level === level && known.trace.name === named.name) return known;
-  }
+  const known = contributions.get(evaluation);
+  if (known && known.type === type && known.name === named.name && known.level === level) return known;
   const partial = { type, named, level };
   const built: Contribution = {
-    evaluation,
     type,
+    name: named.name,
     level,
     trace: {
       policyType: type,
@@ -75,8 +69,7 @@ function contributionOf(type: PolicyType, named: NamedPolicy, level: string | un
     allowRefs: evaluation.allows.map((s) => refOf(partial, s)),
     denyRefs: evaluation.denies.map((s) => refOf(partial, s)),
   };
-  recent[nextSlot] = built;
-  nextSlot = (nextSlot + 1) % RECENT_SLOTS;
+  contributions.set(evaluation, built);
   return built;
 }
 
