@@ -32,9 +32,6 @@ export interface EvaluateScenario {
    * when the evaluator's per-statement memos rarely hit.
    */
   runVariant: (i: number) => AuthorizationResult;
-  /** The recorded request and its key step, for profiling the parts of one decision. */
-  input: AuthorizationInput;
-  key?: KeyStep;
 }
 
 const VARIANTS = 1_000;
@@ -89,7 +86,6 @@ function simpleScenario(): EvaluateScenario {
     expect: 'Allow',
     run: () => authorize(input),
     runVariant: (i) => authorize(inputs[i % VARIANTS] as AuthorizationInput),
-    input,
   };
 }
 
@@ -253,7 +249,6 @@ function twentyStatementsScenario(): EvaluateScenario {
     expect: 'Allow',
     run: () => authorize(input),
     runVariant: (i) => authorize(inputs[i % VARIANTS] as AuthorizationInput),
-    input,
   };
 }
 
@@ -361,8 +356,6 @@ function crossAccountScenario(): EvaluateScenario {
     expect: 'Allow',
     run: () => authorizeThroughKey(input, key),
     runVariant: (i) => authorizeThroughKey(inputs[i % VARIANTS] as AuthorizationInput, key),
-    input,
-    key,
   };
 }
 

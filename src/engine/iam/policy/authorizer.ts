@@ -29,48 +29,6 @@ interface Evaluated {
   named: NamedPolicy;
   level: string | undefined;
   evaluation: PolicyEvaluation;
-  /** The policy's entry in the trace, and references to its applying statements (shared, never modified). */
-  trace: PolicyTrace;
-  allowRefs: readonly StatementRef[];
-  denyRefs: readonly StatementRef[];
-}
-
-/** What a policy evaluation contributes to a result, for the policy type, name and level it was evaluated as. */
-interface Contribution {
-  type: PolicyType;
-  name: string;
-  level: string | undefined;
-  trace: PolicyTrace;
-  allowRefs: readonly StatementRef[];
-  denyRefs: readonly StatementRef[];
-}
-
-/**
- * Contributions by evaluation. The evaluator hands the same evaluation object back when a policy's statements all come
- * out the same for an action, so its trace entry and statement references are built once and shared between results.
- */
-const contributions = new WeakMap<PolicyEvaluation, Contribution>();
-
-function contributionOf(type: PolicyType, named: NamedPolicy, level: string | undefined, evaluation: PolicyEvaluation): Contribution {
-  const known = contributions.get(evaluation);
-  if (known && known.type === type && known.name === named.name && known.level === level) return known;
-  const partial = { type, named, level };
-  const built: Contribution = {
-    type,
-    name: named.name,
-    level,
-    trace: {
-      policyType: type,
-      name: named.name,
-      level,
-      outcome: evaluation.denies.length > 0 ? 'denies' : evaluation.allows.length > 0 ? 'allows' : 'does-not-apply',
-      statements: evaluation.statements,
-    },
-    allowRefs: evaluation.allows.map((s) => refOf(partial, s)),
-    denyRefs: evaluation.denies.map((s) => refOf(partial, s)),
-  };
-  contributions.set(evaluation, built);
-  return built;
 }
 
 /** Principal kinds whose same-account resource-policy grant stands alone (spec 4.3 step 5a). */
@@ -154,7 +112,7 @@ export function authorize(input: AuthorizationInput): AuthorizationResult {
 
   // 1. Explicit deny anywhere.
   const denies: StatementRef[] = [];
-  for (const e of evaluated) for (const ref of e.denyRefs) denies.push(ref);
+  for (const e of evaluated) for (const s of e.evaluation.denies) denies.push(refOf(e, s));
   if (denies.length > 0) {
     const first = DENY_REPORT_ORDER.find((type) => denies.some((d) => d.policyType === type)) ?? 'identity';
     builder.reason('EXPLICIT_DENY', first, `${denies.length === 1 ? 'a Deny statement matches' : `${denies.length} Deny statements match`} the request; an explicit deny overrides every Allow`, denies);
@@ -181,10 +139,9 @@ export function authorize(input: AuthorizationInput): AuthorizationResult {
   const resourceAllowRefs: StatementRef[] = [];
   for (const e of evaluated) {
     if (e.type !== resourceType) continue;
-    const allows = e.evaluation.allows;
-    for (let i = 0; i < allows.length; i++) {
-      strongestKind = stronger(strongestKind, (allows[i] as StatementResult).principal?.kind);
-      resourceAllowRefs.push(e.allowRefs[i] as StatementRef);
+    for (const s of e.evaluation.allows) {
+      strongestKind = stronger(strongestKind, s.principal?.kind);
+      resourceAllowRefs.push(refOf(e, s));
     }
   }
 
@@ -252,7 +209,7 @@ function decideSameAccount(
     return builder.deny('implicit', 'identity');
   }
   builder.reason('IDENTITY_POLICY_ALLOWS', 'identity', 'an identity-based policy allows the action', identityAllows);
-  return boundaryOrSessionGap(builder, caller, evaluated, true) ?? builder.allow(joined(identityAllows, resourceAllowRefs));
+  return boundaryOrSessionGap(builder, caller, evaluated, true) ?? builder.allow([...identityAllows, ...resourceAllowRefs]);
 }
 
 function decideCrossAccount(
@@ -288,7 +245,7 @@ function decideCrossAccount(
   const gap = boundaryOrSessionGap(builder, caller, evaluated, true);
   if (gap) return gap;
   builder.reason('CROSS_ACCOUNT_BOTH_SIDES_ALLOW', undefined, 'both the resource\'s account and the caller\'s account allow the request');
-  return builder.allow(joined(resourceAllowRefs, identityAllows));
+  return builder.allow([...resourceAllowRefs, ...identityAllows]);
 }
 
 /** Steps 7-8: a present boundary must allow; a present session policy must allow; federated sessions need one. */
@@ -321,9 +278,7 @@ function callerOf(request: AuthorizationInput['request']): Caller {
 
 function run(evaluated: Evaluated[], type: PolicyType, named: NamedPolicy, level: string | undefined, request: EvaluationRequest, facts: RequestFacts): void {
   const options = type === 'resource' || type === 'key' || type === 'trust' || type === 'rcp' ? PRINCIPAL_REQUIRED : PRINCIPAL_IMPLIED;
-  const evaluation = evaluatePolicy(named.policy, request, options, facts);
-  const { trace, allowRefs, denyRefs } = contributionOf(type, named, level, evaluation);
-  evaluated.push({ type, named, level, evaluation, trace, allowRefs, denyRefs });
+  evaluated.push({ type, named, level, evaluation: evaluatePolicy(named.policy, request, options, facts) });
 }
 
 function runLevels(evaluated: Evaluated[], type: 'scp' | 'rcp', levels: OrganizationLevel[] | undefined, request: EvaluationRequest, facts: RequestFacts): void {
@@ -342,17 +297,9 @@ function allowsOf(evaluated: Evaluated[], type: PolicyType): StatementRef[] {
   const refs: StatementRef[] = [];
   for (const e of evaluated) {
     if (e.type !== type) continue;
-    for (const ref of e.allowRefs) refs.push(ref);
+    for (const s of e.evaluation.allows) refs.push(refOf(e, s));
   }
   return refs;
-}
-
-/** A fresh list of `first`'s then `second`'s items (a plain loop: `concat` and spreads are slow paths here). */
-function joined<T>(first: readonly T[], second: readonly T[]): T[] {
-  const list: T[] = [];
-  for (let i = 0; i < first.length; i++) list.push(first[i] as T);
-  for (let i = 0; i < second.length; i++) list.push(second[i] as T);
-  return list;
 }
 
 /** The stronger of two match kinds (the earlier in KIND_ORDER); the first seen wins a tie. */
@@ -362,7 +309,7 @@ function stronger(best: PrincipalMatchKind | undefined, kind: PrincipalMatchKind
   return best;
 }
 
-function refOf(evaluated: Pick<Evaluated, 'type' | 'named' | 'level'>, statement: StatementResult): StatementRef {
+function refOf(evaluated: Evaluated, statement: StatementResult): StatementRef {
   return {
     policyType: evaluated.type,
     policyName: evaluated.named.name,
@@ -405,8 +352,13 @@ class ResultBuilder {
     denial: AuthorizationResult['denial'],
     message: string | undefined,
   ): AuthorizationResult {
-    const policies: PolicyTrace[] = [];
-    for (const e of this.evaluated) policies.push(e.trace);
+    const policies: PolicyTrace[] = this.evaluated.map((e) => ({
+      policyType: e.type,
+      name: e.named.name,
+      level: e.level,
+      outcome: e.evaluation.denies.length > 0 ? 'denies' : e.evaluation.allows.length > 0 ? 'allows' : 'does-not-apply',
+      statements: e.evaluation.statements,
+    }));
     const verdict = decision === 'Allow' ? 'allowed' : decision === 'ExplicitDeny' ? 'explicitly denied' : 'implicitly denied';
     let steps = '';
     for (let i = 0; i < this.reasons.length; i++) steps += (i > 0 ? '. ' : '') + sentenceCase((this.reasons[i] as DecisionReason).message);

@@ -5,6 +5,7 @@
  */
 import { arnComponentsMemo, arnMatch, arnMatchParts, testArn } from './glob.ts';
 import type { ParsedPolicy, ParsedStatement, Located } from './policy-model.ts';
+import { variablesEnabled } from './policy-model.ts';
 import type { SourceRange } from './source-range.ts';
 import type { Caller, ContextKeys } from './request-context.ts';
 import { evaluateCondition } from './conditions.ts';
@@ -15,8 +16,6 @@ import { arnComponents } from './glob.ts';
 import { substitute } from './variables.ts';
 import { compiledStatement } from './compiled-statement.ts';
 import type { CompiledStatement } from './compiled-statement.ts';
-import { compiledPolicy, PLAN_LIMIT } from './compiled-policy.ts';
-import type { ActionPlan, CompiledPolicy } from './compiled-policy.ts';
 
 export interface EvaluationRequest {
   caller: Caller;
@@ -92,59 +91,16 @@ export function requestFacts(request: EvaluationRequest): RequestFacts {
 }
 
 export function evaluatePolicy(policy: ParsedPolicy, request: EvaluationRequest, options: EvaluationOptions, facts: RequestFacts = requestFacts(request)): PolicyEvaluation {
-  const compiled = compiledPolicy(policy);
-  const plan = actionPlan(policy, compiled, request.action);
-  // The last evaluation for this action: each statement is compared with its result there.
-  const last = plan.last;
-  const previous = last?.statements;
-  // Built only once a statement's result differs from the last evaluation's: until then that evaluation is the answer.
-  let statements: StatementResult[] | undefined;
-  for (let i = 0; i < policy.statements.length; i++) {
-    const result =
-      plan.skipped[i] ??
-      evaluateCovered(
-        policy.statements[i] as ParsedStatement,
-        compiled.statements[i] as CompiledStatement,
-        plan.actions[i] as ElementResult,
-        previous?.[i],
-        request,
-        options,
-        compiled.variables,
-        facts,
-      );
-    if (statements) statements.push(result);
-    else if (previous?.[i] !== result) statements = prefixThen(previous, i, result);
-  }
-  if (!statements && last) return last;
-  const all = statements ?? [];
+  const variables = variablesEnabled(policy);
+  const statements: StatementResult[] = [];
   const allows: StatementResult[] = [];
   const denies: StatementResult[] = [];
-  for (const result of all) if (result.applies) (result.effect === 'Allow' ? allows : denies).push(result);
-  const evaluation: PolicyEvaluation = { statements: all, allows, denies };
-  plan.last = evaluation;
-  return evaluation;
-}
-
-/** The first `count` items of `items`, then `next`: a fresh list. */
-function prefixThen<T>(items: readonly T[] | undefined, count: number, next: T): T[] {
-  const list: T[] = [];
-  for (let i = 0; i < count; i++) list.push((items as readonly T[])[i] as T);
-  list.push(next);
-  return list;
-}
-
-/** The action's plan for a policy: which statements skip it (their whole results), worked out once per action. */
-function actionPlan(policy: ParsedPolicy, compiled: CompiledPolicy, action: string): ActionPlan {
-  const known = compiled.plans.get(action);
-  if (known) return known;
-  const actions = policy.statements.map((statement, i) => matchAction(statement, compiled.statements[i] as CompiledStatement, action));
-  const skipped = policy.statements.map((statement, i) => {
-    const actionResult = actions[i] as ElementResult;
-    return actionResult.matched ? undefined : skippedResult(statement, compiled.statements[i] as CompiledStatement, action, actionResult);
-  });
-  const plan: ActionPlan = { actions, skipped, last: undefined };
-  if (compiled.plans.size < PLAN_LIMIT) compiled.plans.set(action, plan);
-  return plan;
+  for (const statement of policy.statements) {
+    const result = evaluateStatement(statement, request, options, variables, facts);
+    statements.push(result);
+    if (result.applies) (result.effect === 'Allow' ? allows : denies).push(result);
+  }
+  return { statements, allows, denies };
 }
 
 function notEvaluated(element: ElementName, range: SourceRange | undefined): ElementResult {
@@ -160,73 +116,42 @@ export function evaluateStatement(
 ): StatementResult {
   const compiled = compiledStatement(statement, variables);
   const action = matchAction(statement, compiled, request.action);
-  if (!action.matched) return skippedResult(statement, compiled, request.action, action);
-  return evaluateCovered(statement, compiled, action, undefined, request, options, variables, facts);
-}
-
-/**
- * The result of a statement whose Action block does not cover the action: the other elements are not looked at (most
- * statements of a policy are about other actions, so this keeps evaluation cheap). It depends on the action alone, so
- * it is remembered per action like the Action result.
- */
-function skippedResult(statement: ParsedStatement, compiled: CompiledStatement, actionText: string, action: ElementResult): StatementResult {
-  const skipped = compiled.skippedResults.get(actionText);
-  if (skipped) return skipped;
-  const result: StatementResult = {
-    index: statement.index,
-    sid: statement.sid?.value,
-    label: compiled.label,
-    effect: statement.effect.value,
-    applies: false,
-    failed: Object.freeze([action.element]) as ElementName[],
-    action,
-    resource: compiled.resourceNotEvaluated ?? (compiled.resourceNotEvaluated = Object.freeze(notEvaluated(statement.resource?.element ?? 'Resource', statement.resource?.range))),
-    principal: undefined,
-    conditions: Object.freeze([]) as unknown as ConditionResult[],
-    range: statement.range,
-  };
-  if (compiled.skippedResults.size < ELEMENT_MEMO_LIMIT) compiled.skippedResults.set(actionText, Object.freeze(result));
-  return result;
-}
-
-/**
- * A statement whose Action block covers the request's action: Resource, Principal and every condition. `last` is its
- * result in the last evaluation for the same action: handed out again when the Action, Resource and Principal results
- * and every condition result are the same (remembered) objects, as the result is built from nothing else.
- */
-function evaluateCovered(
-  statement: ParsedStatement,
-  compiled: CompiledStatement,
-  action: ElementResult,
-  last: StatementResult | undefined,
-  request: EvaluationRequest,
-  options: EvaluationOptions,
-  variables: boolean,
-  facts: RequestFacts,
-): StatementResult {
+  if (!action.matched) {
+    // Most statements of a policy are about other actions; stop early so evaluation stays cheap. Such a result
+    // depends on the action alone, so it is remembered per action like the Action result.
+    const skipped = compiled.skippedResults.get(request.action);
+    if (skipped) return skipped;
+    const result: StatementResult = {
+      index: statement.index,
+      sid: statement.sid?.value,
+      label: compiled.label,
+      effect: statement.effect.value,
+      applies: false,
+      failed: Object.freeze([action.element]) as ElementName[],
+      action,
+      resource: compiled.resourceNotEvaluated ?? (compiled.resourceNotEvaluated = Object.freeze(notEvaluated(statement.resource?.element ?? 'Resource', statement.resource?.range))),
+      principal: undefined,
+      conditions: Object.freeze([]) as unknown as ConditionResult[],
+      range: statement.range,
+    };
+    if (compiled.skippedResults.size < ELEMENT_MEMO_LIMIT) compiled.skippedResults.set(request.action, Object.freeze(result));
+    return result;
+  }
+  const failed: ElementName[] = [];
   const resource = matchResource(statement, compiled, request, variables, facts);
+  if (!resource.matched) failed.push(resource.element);
   const principal = matchPrincipalBlock(statement, compiled, request, options);
-  // Every part of the result is compared with the last result's; the conditions list is built only once one differs.
-  let same = last !== undefined && last.action === action && last.resource === resource && last.principal === principal;
-  const lastConditions = last?.conditions;
-  let conditions: ConditionResult[] | undefined;
+  if (principal && !principal.matched) failed.push(principal.element);
+  const conditions: ConditionResult[] = [];
   let conditionFailed = false;
   for (let i = 0; i < statement.conditions.length; i++) {
     const condition = evaluateCondition(statement.conditions[i] as ParsedStatement['conditions'][number], request.context, variables, compiled.conditions[i]);
     if (!condition.matched) conditionFailed = true;
-    if (conditions) conditions.push(condition);
-    else if (!same || lastConditions?.[i] !== condition) {
-      same = false;
-      conditions = prefixThen(lastConditions, i, condition);
-    }
+    conditions.push(condition);
   }
-  if (same && last && last.conditions.length === statement.conditions.length) return last;
-  const failed: ElementName[] = [];
-  if (!resource.matched) failed.push(resource.element);
-  if (principal && !principal.matched) failed.push(principal.element);
   if (conditionFailed) failed.push('Condition');
   // Built in one go, fields in the order the trace has always listed them.
-  const result: StatementResult = {
+  return {
     index: statement.index,
     sid: statement.sid?.value,
     label: compiled.label,
@@ -236,10 +161,9 @@ function evaluateCovered(
     action,
     resource,
     principal,
-    conditions: conditions ?? [],
+    conditions,
     range: statement.range,
   };
-  return result;
 }
 
 /**
