@@ -17,6 +17,15 @@ describe('quiz content', () => {
     expect(`${parsed.data!.id}.json`).toBe(file);
   });
 
+  it('links only to labs that exist', () => {
+    const labs = new Set(readdirSync(resolve(import.meta.dirname, '../../content/labs')));
+    const broken = files.flatMap((file) => {
+      const { lab } = JSON.parse(readFileSync(join(folder, file), 'utf8')) as { lab?: string };
+      return lab !== undefined && !labs.has(lab) ? [`${file} -> ${lab}`] : [];
+    });
+    expect(broken).toEqual([]);
+  });
+
   it('rejects a single-answer question with two correct options', () => {
     const question = JSON.parse(readFileSync(join(folder, files[0]!), 'utf8'));
     question.type = 'single';
