@@ -22,7 +22,7 @@ test('a short practice set: each answer is checked at once with the reason for e
   await freshApp(page);
   // The quiz (and its bank) is not in the initial page.
   expect(scripts.some((path) => /QuizView/.test(path))).toBe(false);
-  await page.getByRole('link', { name: 'Exam practice' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Exam practice' }).click();
   await expect(page.getByRole('heading', { name: 'Exam practice', level: 1 })).toBeVisible();
   await page.getByRole('button', { name: 'Start practice' }).click();
 

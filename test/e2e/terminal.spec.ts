@@ -68,3 +68,26 @@ test('the terminal creates a secret with AWS CLI syntax, reads it back with --qu
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Call log' }).click();
   await expect(page.getByRole('main')).toContainText('CreateSecret');
 });
+
+test('a file written in the Files panel is read by file://, listed by ls and printed by cat', async ({ page }) => {
+  await freshApp(page);
+  await page.goto('/#/terminal');
+  await expect(page.locator('.xterm-rows')).toContainText('SecretsLab terminal');
+  await page.getByTestId('file-name').fill('db.json');
+  await page.getByTestId('file-text').fill('{"username":"app","password":"from-a-file"}');
+  await page.getByRole('button', { name: 'Save file' }).click();
+  await expect(page.getByTestId('terminal-files')).toContainText('db.json');
+
+  await page.getByTestId('terminal').click();
+  await run(page, 'ls');
+  await run(page, 'aws secretsmanager create-secret --name from/file --secret-string file://db.json');
+  await expect(page.locator('.xterm-rows')).toContainText('"Name": "from/file",');
+  await run(page, 'aws secretsmanager get-secret-value --secret-id from/file --query SecretString --output text');
+  await expect(page.locator('.xterm-rows')).toContainText('{"username":"app","password":"from-a-file"}');
+  await run(page, 'aws secretsmanager put-secret-value --secret-id from/file --secret-string file://missing.json');
+  await expect(page.locator('.xterm-rows')).toContainText("Unable to load paramfile file://missing.json: [Errno 2] No such file or directory: 'missing.json'");
+
+  // The files survive a reload (kept in this browser).
+  await page.reload();
+  await expect(page.getByTestId('terminal-files')).toContainText('db.json');
+});

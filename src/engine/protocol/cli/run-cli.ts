@@ -2,6 +2,7 @@ import * as jmespath from 'jmespath';
 import { parse as shellParse } from 'shell-quote';
 import type { CallRequest, CallResult, CallerRef } from '../../kernel/index.ts';
 import { CliUsageError } from './cli-errors.ts';
+import { expandParamFiles } from './param-files.ts';
 import { parseCommandLine, type GlobalOptions, type ParsedCommandLine } from './command-line.ts';
 import type { CliCommand, CliCommandTable } from './command-table.ts';
 import { helpText } from './help-text.ts';
@@ -35,6 +36,8 @@ export interface CliRunOptions {
   terminalWidth?: number;
   /** Extra text for `aws --version`. */
   version?: string;
+  /** The terminal's virtual files, for `file://` and `fileb://` values; without it such values are refused. */
+  readFile?: (path: string) => string | undefined;
 }
 
 export interface CliRunResult {
@@ -82,7 +85,7 @@ function compileQuery(expression: string): CompiledQuery {
 
 export function runCli(argv: readonly string[], options: CliRunOptions): CliRunResult {
   try {
-    const parsed = parseCommandLine(options.table, argv);
+    const parsed = parseCommandLine(options.table, options.readFile ? expandParamFiles(argv, options.readFile) : argv);
     if (parsed.kind === 'version') return { stdout: `${options.version ?? 'aws-cli/2 (SecretsLab in-page terminal)'}\n`, stderr: '', exitCode: 0 };
     if (parsed.kind === 'help') return { stdout: helpText(options.table, parsed.service, parsed.command), stderr: '', exitCode: 0 };
     if (parsed.globals.profile !== undefined) {

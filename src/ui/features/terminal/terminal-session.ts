@@ -20,6 +20,8 @@ export interface TerminalSessionOptions {
   columns?: () => number;
   idempotencyToken: () => string;
   write: (text: string) => void;
+  /** The virtual files `file://` reads (name to text), kept by the view. */
+  files?: () => Record<string, string>;
 }
 
 const PROMPT = '\x1b[1;32m$\x1b[0m ';
@@ -236,7 +238,26 @@ export class TerminalSession {
     }
     const rest = words.slice(i);
     if (rest[0] === 'echo') return { stdout: `${rest.slice(1).join(' ')}\n`, stderr: '', exitCode: 0 };
+    if (rest[0] === 'ls') return { stdout: Object.keys(this.files()).sort().map((name) => `${name}\n`).join(''), stderr: '', exitCode: 0 };
+    if (rest[0] === 'cat') return this.cat(rest.slice(1));
     return this.runWords(rest, { ...this.env, ...prefix });
+  }
+
+  private files(): Record<string, string> {
+    return this.options.files?.() ?? {};
+  }
+
+  /** `cat NAME...`: the virtual files' text, as a shell prints it. */
+  private cat(names: string[]): Outcome {
+    const files = this.files();
+    let stdout = '';
+    let stderr = '';
+    for (const name of names) {
+      const text = files[name];
+      if (text === undefined) stderr += `cat: ${name}: No such file or directory\n`;
+      else stdout += text.endsWith('\n') ? text : `${text}\n`;
+    }
+    return { stdout, stderr, exitCode: stderr ? 1 : 0 };
   }
 
   private runAws(line: string, env: Record<string, string>): Outcome {
@@ -263,6 +284,7 @@ export class TerminalSession {
       idempotencyToken: this.options.idempotencyToken,
       ...(accessKeyId ? { caller: { accessKeyId } } : {}),
       ...(this.options.columns ? { terminalWidth: this.options.columns() } : {}),
+      ...(this.options.files ? { readFile: (path: string) => this.files()[path] } : {}),
     });
   }
 }
