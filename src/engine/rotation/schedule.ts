@@ -142,9 +142,9 @@ export function nextRotationWindow(rule: ParsedRule, last: number, now: number):
 }
 
 /** A seeded moment inside the window, on a whole minute (Secrets Manager picks "any time during the window"). */
-export function momentInWindow(window: RotationWindow, rng: Rng): number {
-  const minutes = Math.max(1, Math.floor((window.end - window.start) / 60_000));
-  return window.start + rng.nextInt(minutes) * 60_000;
+export function momentInWindow(rotationWindow: RotationWindow, rng: Rng): number {
+  const minutes = Math.max(1, Math.floor((rotationWindow.end - rotationWindow.start) / 60_000));
+  return rotationWindow.start + rng.nextInt(minutes) * 60_000;
 }
 
 /** What DescribeSecret shows as NextRotationDate: the last second of the window (AWS shows e.g. 23:59:59 for a day). */
