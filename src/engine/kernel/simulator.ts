@@ -296,14 +296,24 @@ export class Simulator {
     this.advanceTo(this.world.clock.now + toMilliseconds(duration));
   }
 
-  advanceTo(instant: number): void {
+  /**
+   * Moves virtual time to `instant`, running due tasks in order. With `stopWhen`, time stops right after the first
+   * task that makes it true (the clock stays at that task's instant) and the call returns false: a host that must
+   * do work outside the engine (run a learner's rotation function in a sandbox) does it there, then advances again.
+   */
+  advanceTo(instant: number, stopWhen?: () => boolean): boolean {
     if (instant < this.world.clock.now) throw new RangeError('Virtual time only moves forward.');
     for (let task = takeDueTask(this.world.schedule, instant); task; task = takeDueTask(this.world.schedule, instant)) {
       this.world.clock.now = Math.max(this.world.clock.now, task.at);
       this.runTask(task);
+      if (stopWhen?.()) {
+        this.emit({ type: 'clock', now: this.world.clock.now });
+        return false;
+      }
     }
     this.world.clock.now = instant;
     this.emit({ type: 'clock', now: instant });
+    return true;
   }
 
   /** The next scheduled task, for "jump to next event". */
