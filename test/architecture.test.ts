@@ -88,8 +88,8 @@ describe('architecture', () => {
     expect(show(bad)).toEqual([]);
   });
 
-  it('lets server, ui, scenarios and quiz reach the engine only through engine/index.ts', () => {
-    const bad = ['server', 'ui', 'scenarios', 'quiz']
+  it('lets server, ui, scenarios, quiz and sandbox reach the engine only through engine/index.ts', () => {
+    const bad = ['server', 'ui', 'scenarios', 'quiz', 'sandbox']
       .flatMap(fromDir)
       .filter((ref) => ref.target?.startsWith('src/engine/') && ref.target !== 'src/engine/index.ts' && !(ref.typeOnly && ref.file.startsWith('src/ui/')));
     expect(show(bad)).toEqual([]);
@@ -105,7 +105,7 @@ describe('architecture', () => {
   });
 
   it('keeps the browser app free of Node built-ins', () => {
-    const bad = ['engine', 'ui', 'scenarios', 'quiz'].flatMap(fromDir).filter((ref) => ref.specifier.startsWith('node:'));
+    const bad = ['engine', 'ui', 'scenarios', 'quiz', 'sandbox'].flatMap(fromDir).filter((ref) => ref.specifier.startsWith('node:'));
     expect(show(bad)).toEqual([]);
   });
 });

@@ -120,5 +120,17 @@ export {
   type RotationState,
 } from './rotation/index.ts';
 export { deployRotationFunction, setFunctionNetwork, injectFault, createDatabase, setDatabaseUser, addApplication, setApplicationCaching, settleTraffic } from './rotation/index.ts';
+// Learner-written rotation functions: the engine hands each step to a sandbox outside it (src/sandbox) and hears back.
+export {
+  deployFunctionCode,
+  completeInvocation,
+  pendingInvocations,
+  createPartnerApi,
+  partnerApiRequest,
+  MAX_SOURCE_CHARS,
+  type PendingInvocation,
+  type InvocationResult,
+} from './rotation/index.ts';
+export { partnerApis, activeKeys, PARTNER_ACTIONS, type PartnerApi, type PartnerKey, type PartnerResult } from './targets/index.ts';
 export { ROTATION_TEMPLATES, type RotationTemplate, type LambdaFunction } from './lambda/index.ts';
 export { targetsState, DATABASE_ENGINES, type Database, type DatabaseEngine, type Application, type TrafficSegment } from './targets/index.ts';

@@ -11,6 +11,7 @@ import {
 import { awsManagedPolicy } from './aws-managed-policies.ts';
 import type { IamAccount } from './identity-state.ts';
 import { iamState } from './identity.ts';
+import { DecisionMemo, decisionParts, policiesMentionTime } from './decision-memo.ts';
 
 /**
  * The authorizer the pipeline runs for every call: it gathers, from the world, every policy that bears on the
@@ -46,30 +47,26 @@ export function createPolicyAuthorizer(organizations: OrganizationLevels = NO_OR
     return policy ? { name, policy } : undefined;
   };
 
-  // Decisions between two writes depend only on the request and the virtual time, so they are memoized: the hot
-  // path (a read repeated by an application) then costs a few map lookups. The kernel invalidates on every write.
-  // The memo is a trie over the request's parts: most parts are strings held by the world, whose hashes V8 keeps,
-  // so a lookup hashes almost nothing.
-  let decisions = new DecisionMemo();
+  const decisions = new DecisionMemo();
   return {
-    invalidate() {
-      if (decisions.size > 0) decisions = new DecisionMemo();
+    invalidate(service) {
+      if (service === undefined || DECISION_INPUTS.has(service)) decisions.clear();
     },
     authorize(world, request): AuthorizationDecision {
       const { principal } = request;
       // Scheduled work the service does for itself (a deletion window ending) needs no grant.
       if (principal.type === 'AWSService') return { allowed: true, message: `${principal.arn} acts for the service.` };
-      const parts = decisionParts(world, request);
-      const known = decisions.get(parts);
+      const parts = decisionParts(request);
+      const now = world.clock.now;
+      const known = decisions.get(parts, now);
       if (known) return known;
-      const decision = decide(world, request);
-      if (decisions.size >= 10_000) decisions = new DecisionMemo();
-      decisions.set(parts, decision);
+      const { decision, timeBound } = decide(world, request);
+      decisions.set(parts, now, decision, timeBound);
       return decision;
     },
   };
 
-  function decide(world: World, request: AuthorizationRequest): AuthorizationDecision {
+  function decide(world: World, request: AuthorizationRequest): { decision: AuthorizationDecision; timeBound: boolean } {
     const { principal } = request;
     const policies = policySetFor(world, request, parse);
     const levels = (accountId: string, type: 'SERVICE_CONTROL_POLICY' | 'RESOURCE_CONTROL_POLICY') =>
@@ -92,12 +89,19 @@ export function createPolicyAuthorizer(organizations: OrganizationLevels = NO_OR
       policies,
     });
     return {
-      allowed: result.decision === 'Allow',
-      message: result.message ?? result.explanation,
-      trace: result,
+      decision: { allowed: result.decision === 'Allow', message: result.message ?? result.explanation, trace: result },
+      timeBound: policiesMentionTime(policies),
     };
   }
 }
+
+/**
+ * The services whose state a decision reads besides the request (IAM users, roles, policies and tags; STS
+ * sessions, kept in the IAM state; Organizations' SCPs, RCPs and organization ids). A write or task of any other
+ * service leaves every decision as it was: what it may change (a secret's resource policy or tags, a key policy)
+ * reaches the authorizer inside the request, which is the memo's key.
+ */
+const DECISION_INPUTS: ReadonlySet<string> = new Set(['iam', 'sts', 'organizations']);
 
 type Parse = (name: string, document: string | undefined) => NamedPolicy | undefined;
 
@@ -245,59 +249,3 @@ function principalTags(world: World, principal: Principal): { key: string; value
   }
   return [];
 }
-
-/** Everything a decision depends on besides policies, which only writes can change. */
-function decisionParts(world: World, request: AuthorizationRequest): unknown[] {
-  const p = request.principal;
-  const parts: unknown[] = [
-    world.clock.now,
-    p.arn,
-    p.accessKeyId,
-    request.action,
-    request.resourceArn,
-    request.resourceAccountId,
-    request.region,
-    request.viaService,
-    request.sourceIp,
-    request.resourcePolicy?.type,
-  ];
-  // Context key names follow from the action and the resource (whose tags only writes change); values vary.
-  for (const name in request.context) {
-    const value = request.context[name];
-    parts.push(Array.isArray(value) ? value.join('\u0000') : value);
-  }
-  return parts;
-}
-
-type Trie = Map<unknown, Trie | AuthorizationDecision>;
-
-class DecisionMemo {
-  private readonly root: Trie = new Map();
-  size = 0;
-
-  get(parts: readonly unknown[]): AuthorizationDecision | undefined {
-    let node: Trie | AuthorizationDecision | undefined = this.root;
-    for (const part of parts) {
-      if (!(node instanceof Map)) return undefined;
-      node = node.get(part);
-      if (node === undefined) return undefined;
-    }
-    return node instanceof Map ? (node.get(END) as AuthorizationDecision | undefined) : undefined;
-  }
-
-  set(parts: readonly unknown[], decision: AuthorizationDecision): void {
-    let node: Trie = this.root;
-    for (const part of parts) {
-      let next = node.get(part);
-      if (!(next instanceof Map)) {
-        next = new Map();
-        node.set(part, next);
-      }
-      node = next;
-    }
-    node.set(END, decision);
-    this.size++;
-  }
-}
-
-const END = Symbol('decision');

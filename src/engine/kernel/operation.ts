@@ -37,9 +37,11 @@ export interface Authorizer {
   authorize(world: World, request: AuthorizationRequest): AuthorizationDecision;
   /**
    * Called after anything that may change a decision (a successful write, scheduled work, a load), so an
-   * authorizer may memoize decisions between writes.
+   * authorizer may memoize decisions between writes. `service`: the module whose write or scheduled task it was
+   * (an authorizer that knows which services' state its decisions read may keep its memo across the others);
+   * undefined when anything may have changed (a snapshot load).
    */
-  invalidate?(): void;
+  invalidate?(service?: string): void;
 }
 
 export interface IdentityResolver {

@@ -156,7 +156,7 @@ export class Simulator {
     this.world = parseWorld(snapshot, this.parts.services);
     this.rng = new Rng(this.world.rng);
     this.memo = new WeakMap();
-    this.invalidateCaches();
+    this.invalidateCaches(undefined);
     this.emit({ type: 'load' });
   }
 
@@ -217,10 +217,10 @@ export class Simulator {
     admin: Principal | undefined;
   } = { now: Number.NaN, byKey: new Map(), byArn: new Map(), admin: undefined };
 
-  /** After anything that may change who is who or what is allowed. */
-  private invalidateCaches(): void {
+  /** After anything that may change who is who or what is allowed: a write or a task of `service`, or a load. */
+  private invalidateCaches(service: string | undefined): void {
     this.identities = { now: Number.NaN, byKey: new Map(), byArn: new Map(), admin: undefined };
-    this.parts.authorizer.invalidate?.();
+    this.parts.authorizer.invalidate?.(service);
   }
 
   call<O = unknown>(request: CallRequest): CallResult<O> {
@@ -272,7 +272,7 @@ export class Simulator {
       const output = operation.execute(ctx, input, target) as O;
       ctx.meter(registered.meterKey, 1);
       effects.commit(this);
-      if (!operation.readOnly) this.invalidateCaches();
+      if (!operation.readOnly) this.invalidateCaches(registered.module.name);
       this.record(request, principal, requestId, region, registered, input, target, output, undefined, effects);
       return { ok: true, output, requestId };
     } catch (error) {
@@ -332,7 +332,7 @@ export class Simulator {
     try {
       handler(ctx, task.payload);
       effects.commit(this);
-      this.invalidateCaches();
+      this.invalidateCaches(module.name);
     } catch (error) {
       // A task that fails as the service would (e.g. a key disabled before a purge) is logged, not fatal.
       if (!(error instanceof ServiceError)) throw error;

@@ -51,6 +51,11 @@ export const lambdaFunctionSchema = z.object({
   memorySize: z.number().int(),
   lastModified: z.number(),
   template: z.enum(ROTATION_TEMPLATES),
+  /**
+   * Code the learner wrote and deployed from the editor (a Node.js CommonJS module exporting `handler`). When set,
+   * the function runs it in a sandbox outside the engine instead of the template's behaviour.
+   */
+  source: z.string().optional(),
   vpcConfig: vpcConfigSchema.optional(),
   network: functionNetworkSchema,
   /** The function's resource-based policy, as AddPermission builds it: who may invoke it. */

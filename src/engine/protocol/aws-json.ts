@@ -23,6 +23,11 @@ export interface AwsJsonRequest {
   userAgent?: string;
   /** Request id for failures that never reach the simulator (it assigns its own to every call). */
   requestId?: string;
+  /**
+   * Fill a missing idempotency token as an SDK would (from the world's seeded RNG). Off for raw HTTP, where AWS
+   * refuses the request; on for SecretsLab's own SDK-shaped clients (a learner's rotation function).
+   */
+  fillIdempotencyToken?: boolean;
 }
 
 export interface AwsJsonResponse {
@@ -158,7 +163,7 @@ export function handleAwsJson(sim: Simulator, request: AwsJsonRequest): AwsJsonR
       ...(request.sourceIp ? { sourceIpAddress: request.sourceIp } : {}),
       ...(request.userAgent ? { userAgent: request.userAgent } : {}),
       // SDKs and the CLI fill idempotency tokens themselves; a raw request without one is refused as AWS refuses it.
-      fillIdempotencyToken: false,
+      fillIdempotencyToken: request.fillIdempotencyToken ?? false,
     });
     requestId = result.requestId;
     if (!result.ok) return errorResponse(route.service, result.error, requestId);

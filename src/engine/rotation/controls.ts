@@ -1,7 +1,21 @@
 import type { CallRequest, Simulator, World } from '../kernel/index.ts';
 import { ServiceError } from '../errors.ts';
 import { findFunction, type FunctionNetwork, type RotationTemplate } from '../lambda/index.ts';
-import { addDatabase, settleApplication, targetsState, DEFAULT_CACHE_TTL_MS, type Database, type NewDatabase, type ReadCredentials } from '../targets/index.ts';
+import {
+  addDatabase,
+  addPartnerApi,
+  callPartnerApi,
+  settleApplication,
+  targetsState,
+  DEFAULT_CACHE_TTL_MS,
+  type Database,
+  type NewDatabase,
+  type NewPartnerApi,
+  type PartnerApi,
+  type PartnerResult,
+  type ReadCredentials,
+} from '../targets/index.ts';
+import { COMPLETE_TASK, invocationResultSchema, type InvocationResult } from './invocations.ts';
 import type { RotationStep } from './rotation.machine.ts';
 import type { Fault } from './state.ts';
 import { rotationState } from './store.ts';
@@ -49,6 +63,8 @@ export interface DeployRotationFunction {
    */
   inVpc?: boolean;
   network?: Partial<FunctionNetwork>;
+  /** Learner-written handler code (Node.js) deployed in place of the template's; see deployFunctionCode. */
+  source?: string;
 }
 
 /**
@@ -95,7 +111,61 @@ export function deployRotationFunction(sim: Simulator, spec: DeployRotationFunct
   });
   if (spec.inVpc !== false) setFunctionNetwork(sim, created.functionArn, { secretsManagerRoute: 'endpoint', databaseRoute: true, ...spec.network });
   else if (spec.network) setFunctionNetwork(sim, created.functionArn, spec.network);
+  if (spec.source !== undefined) deployFunctionCode(sim, created.functionArn, spec.source);
   return created.functionArn;
+}
+
+/** The Lambda console's inline editor takes up to 3 MB; a learner's handler is far smaller. */
+export const MAX_SOURCE_CHARS = 200_000;
+
+/**
+ * Deploys learner-written code to a function, as the Lambda console's code editor does ("Deploy"): from then on its
+ * invocations run that handler (Node.js 20, `index.handler`, CommonJS) in the host's sandbox. `undefined` goes back to
+ * the template. Not an AWS API call: AWS's UpdateFunctionCode takes a zip archive, which SecretsLab does not build.
+ */
+export function deployFunctionCode(sim: Simulator, functionArn: string, source: string | undefined): void {
+  const fn = findFunction(world(sim), functionArn, sim.state.defaultAccountId, functionArn.split(':')[3] ?? sim.state.defaultRegion);
+  if (!fn) throw new ServiceError('ResourceNotFoundException', `Function not found: ${functionArn}`, 404);
+  if (source !== undefined && source.length > MAX_SOURCE_CHARS) {
+    throw new ServiceError('CodeStorageExceededException', `The handler is ${source.length} characters; SecretsLab takes up to ${MAX_SOURCE_CHARS}.`, 400);
+  }
+  if (source === undefined) {
+    delete fn.source;
+    fn.runtime = 'python3.12';
+    fn.handler = 'lambda_function.lambda_handler';
+  } else {
+    fn.source = source;
+    fn.runtime = 'nodejs20.x';
+    fn.handler = 'index.handler';
+  }
+  fn.lastModified = sim.now;
+}
+
+/**
+ * The host's report on a learner-written handler it ran (see pendingInvocations): the step's log is recorded at the
+ * instant the step was requested and the run moves on when the step's virtual time is up. A stale report (the run was
+ * cancelled or superseded meanwhile) changes nothing.
+ */
+export function completeInvocation(sim: Simulator, result: InvocationResult): void {
+  const parsed = invocationResultSchema.parse(result);
+  const match = /^arn:aws:secretsmanager:([a-z0-9-]+):(\d{12}):/.exec(parsed.secretArn);
+  sim.applySchedule({
+    at: sim.now,
+    kind: COMPLETE_TASK,
+    payload: { arn: parsed.secretArn, accountId: match?.[2] ?? sim.state.defaultAccountId, region: match?.[1] ?? sim.state.defaultRegion, result: parsed },
+    description: `Rotation: the function's ${parsed.step} handler returned`,
+  });
+  sim.advanceTo(sim.now);
+}
+
+/** A third-party API (outside AWS) holding one key, which a secret stores and a custom rotation function rotates. */
+export function createPartnerApi(sim: Simulator, spec: NewPartnerApi): PartnerApi {
+  return addPartnerApi(world(sim), spec, sim.now);
+}
+
+/** One request to a third-party API (from a learner's rotation function through the host, or from a lab's check). */
+export function partnerApiRequest(sim: Simulator, host: string, action: string, input: Record<string, unknown>): PartnerResult {
+  return callPartnerApi(world(sim), host, action, input, sim.now);
 }
 
 /** Where a function's network lets it go (VPC endpoint or NAT gateway to Secrets Manager; a route to the database). */

@@ -4,7 +4,8 @@ import { functionByArn } from '../lambda/index.ts';
 import { AWSCURRENT, AWSPENDING, type RotationPort, type Secret } from '../secrets/index.ts';
 import type { PipelineCaller } from './function-client.ts';
 import { isFinal } from './machine-driver.ts';
-import { ADVANCE_TASK, BEGIN_TASK, beginRun, deliver, onAdvance, onBegin } from './run.ts';
+import { ADVANCE_TASK, BEGIN_TASK, beginRun, deliver, onAdvance, onBegin, onComplete } from './run.ts';
+import { COMPLETE_TASK } from './invocations.ts';
 import { parseRotationRules, type RotationRulesInput } from './schedule.ts';
 import { planNextRotation, SCHEDULED_TASK } from './scheduling.ts';
 import { emptyRotationState, rotationStateSchema } from './state.ts';
@@ -68,6 +69,7 @@ export function createRotationEngine(): RotationEngine {
       [BEGIN_TASK]: (ctx, payload) => onBegin(ctx, pipeline(), payload as { arn: string; runId: number }),
       [ADVANCE_TASK]: (ctx, payload) => onAdvance(ctx, pipeline(), payload as Parameters<typeof onAdvance>[2]),
       [SCHEDULED_TASK]: (ctx, payload) => onScheduled(ctx, String(payload.arn)),
+      [COMPLETE_TASK]: (ctx, payload) => onComplete(ctx, payload as { result: unknown }),
     },
   };
 

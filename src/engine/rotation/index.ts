@@ -6,4 +6,21 @@ export { FAULT_KINDS, type FaultKind, type Fault, type RotationRun, type StepLog
 export { rotationState } from './store.ts';
 export { roleSessionArn } from './invoke.ts';
 export type { PipelineCaller } from './function-client.ts';
-export { deployRotationFunction, setFunctionNetwork, injectFault, createDatabase, setDatabaseUser, addApplication, setApplicationCaching, settleTraffic, type DeployRotationFunction, type NewApplication } from './controls.ts';
+export {
+  deployRotationFunction,
+  deployFunctionCode,
+  completeInvocation,
+  createPartnerApi,
+  partnerApiRequest,
+  setFunctionNetwork,
+  injectFault,
+  createDatabase,
+  setDatabaseUser,
+  addApplication,
+  setApplicationCaching,
+  settleTraffic,
+  MAX_SOURCE_CHARS,
+  type DeployRotationFunction,
+  type NewApplication,
+} from './controls.ts';
+export { pendingInvocations, runsLearnerCode, type PendingInvocation, type InvocationResult } from './invocations.ts';

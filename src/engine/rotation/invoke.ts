@@ -18,7 +18,7 @@ export function roleSessionArn(fn: LambdaFunction): string {
   return match ? `arn:aws:sts::${match[1]}:assumed-role/${match[2]}/${fn.functionName}` : fn.role;
 }
 
-function triggeredFault(ctx: OperationContext, functionArn: string, step: RotationStep): FaultKind | undefined {
+export function triggeredFault(ctx: OperationContext, functionArn: string, step: RotationStep): FaultKind | undefined {
   const fault = rotationState(ctx.world).faults[functionArn]?.[step];
   if (!fault) return undefined;
   if (fault.probability === undefined || ctx.rng.nextFloat() < fault.probability) return fault.kind;

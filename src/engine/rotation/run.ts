@@ -1,11 +1,13 @@
 import type { OperationContext } from '../kernel/index.ts';
 import { AWSCURRENT, AWSPENDING, type Secret } from '../secrets/index.ts';
 import type { PipelineCaller } from './function-client.ts';
-import { invokeStep } from './invoke.ts';
+import { invokeStep, triggeredFault } from './invoke.ts';
+import { functionByArn } from '../lambda/index.ts';
+import { invocationResultSchema, requestInvocation, runsLearnerCode, stepLogOf } from './invocations.ts';
 import { advanceRun, isFinal, startRun, type RunAction } from './machine-driver.ts';
 import type { RotationEvent, RunMode } from './rotation.machine.ts';
 import { planNextRotation } from './scheduling.ts';
-import type { RotationRun } from './state.ts';
+import type { RotationRun, StepLog } from './state.ts';
 import { archiveRun, rotationState, secretByArn } from './store.ts';
 import { settleApplications } from './traffic.ts';
 
@@ -37,6 +39,7 @@ export function beginRun(ctx: OperationContext, secret: Secret, token: string, m
       previous.state = 'cancelled';
       previous.endedAt = ctx.now;
       previous.cause = 'superseded by a new rotation request';
+      delete previous.awaiting;
       // Only a run still in flight has work waiting on the schedule.
       ctx.unschedule((task) => (task.kind === BEGIN_TASK || task.kind === ADVANCE_TASK) && task.payload.arn === secret.arn);
     }
@@ -94,6 +97,8 @@ export function onAdvance(ctx: OperationContext, caller: PipelineCaller, payload
 
 export function deliver(ctx: OperationContext, caller: PipelineCaller, run: RotationRun, eventType: RotationEvent['type']): void {
   const next = advanceRun(run.mode, run.state, eventType);
+  // A cancelled or abandoned run no longer waits for a learner's handler.
+  if (run.awaiting && isFinal(next.state)) delete run.awaiting;
   run.state = next.state;
   perform(ctx, caller, run, next.actions);
 }
@@ -119,20 +124,55 @@ function perform(ctx: OperationContext, caller: PipelineCaller, run: RotationRun
     if (action.type === 'invokeStep') {
       // Applications see the world change at setSecret (the database) and finishSecret (AWSCURRENT): settle first.
       if (action.step === 'setSecret' || action.step === 'finishSecret') settleApplications(ctx, caller, run.secretArn);
-      const log = invokeStep(ctx, caller, run, action.step);
-      const secret = secretByArn(ctx.world, run.secretArn);
-      if (secret) log.labelsAfter = labelsOf(secret);
-      run.steps.push(log);
-      ctx.schedule({
-        at: log.endedAt,
-        kind: ADVANCE_TASK,
-        payload: { arn: run.secretArn, accountId: run.accountId, region: run.region, runId: run.runId, event: log.outcome === 'succeeded' ? 'step.succeeded' : 'step.failed' },
-        description: `Rotation of ${secret?.name ?? run.secretArn}: ${action.step} ends`,
-      });
+      const fn = functionByArn(ctx.world, run.functionArn);
+      if (runsLearnerCode(fn)) {
+        const fault = triggeredFault(ctx, fn.functionArn, action.step);
+        if (fault !== 'timeout') {
+          // The learner's handler runs in the host's sandbox; the run resumes in onComplete.
+          requestInvocation(ctx, run, action.step);
+          continue;
+        }
+        const log = { step: action.step, startedAt: ctx.now, endedAt: ctx.now + fn.timeout * 1000, outcome: 'timedOut' as const, cause: `Task timed out after ${fn.timeout.toFixed(2)} seconds (injected: the function hung)`, calls: [] };
+        meterInvocation(ctx, run, fn.memorySize, log);
+        recordStep(ctx, run, log);
+        continue;
+      }
+      recordStep(ctx, run, invokeStep(ctx, caller, run, action.step));
     } else {
       finish(ctx, run, action.outcome);
     }
   }
+}
+
+/** The step ended: its log keeps the labels as they are now, and the statechart hears of it when the step's time is up. */
+function recordStep(ctx: OperationContext, run: RotationRun, log: StepLog): void {
+  const secret = secretByArn(ctx.world, run.secretArn);
+  if (secret) log.labelsAfter = labelsOf(secret);
+  run.steps.push(log);
+  ctx.schedule({
+    at: Math.max(log.endedAt, ctx.now),
+    kind: ADVANCE_TASK,
+    payload: { arn: run.secretArn, accountId: run.accountId, region: run.region, runId: run.runId, event: log.outcome === 'succeeded' ? 'step.succeeded' : 'step.failed' },
+    description: `Rotation of ${secret?.name ?? run.secretArn}: ${log.step} ends`,
+  });
+}
+
+function meterInvocation(ctx: OperationContext, run: RotationRun, memorySize: number, log: StepLog): void {
+  ctx.meter('lambda:Requests', 1, run.accountId);
+  ctx.meter('lambda:MbMs', memorySize * (log.endedAt - log.startedAt), run.accountId);
+}
+
+/** The host ran the learner's handler (task COMPLETE_TASK): the step's log is recorded and the run goes on. */
+export function onComplete(ctx: OperationContext, payload: { result: unknown }): void {
+  const result = invocationResultSchema.parse(payload.result);
+  const run = rotationState(ctx.world).runs[result.secretArn];
+  // A report for a run that was cancelled, superseded or already answered is stale: it changes nothing.
+  if (!run || run.runId !== result.runId || !run.awaiting || run.awaiting.step !== result.step || isFinal(run.state)) return;
+  const fn = functionByArn(ctx.world, run.functionArn);
+  const log = stepLogOf(result, run.awaiting.requestedAt, fn?.timeout ?? 3);
+  delete run.awaiting;
+  meterInvocation(ctx, run, fn?.memorySize ?? 128, log);
+  recordStep(ctx, run, log);
 }
 
 function finish(ctx: OperationContext, run: RotationRun, outcome: string): void {

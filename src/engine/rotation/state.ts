@@ -8,6 +8,8 @@ export type FaultKind = (typeof FAULT_KINDS)[number];
 export const faultSchema = z.object({ kind: z.enum(FAULT_KINDS), probability: z.number().min(0).max(1).optional() });
 
 export const stepCallSchema = z.object({
+  /** Absent: Secrets Manager. A host name: a third-party API the learner's function called. */
+  service: z.string().optional(),
   operation: z.string(),
   /** What the call asked for, without values (VersionStage, VersionId, ...). */
   summary: z.string(),
@@ -21,6 +23,8 @@ export const stepLogSchema = z.object({
   outcome: z.enum(['succeeded', 'failed', 'timedOut']),
   cause: z.string().optional(),
   calls: z.array(stepCallSchema),
+  /** What a learner-written function printed (its CloudWatch Logs lines), capped. */
+  logs: z.array(z.string()).optional(),
   /** The secret's staging labels when the step ended (labelled versions only), so the view can show them move. */
   labelsAfter: z.record(z.string(), z.array(z.string())).optional(),
 });
@@ -39,6 +43,10 @@ export const runSchema = z.object({
   startedAt: z.number(),
   endedAt: z.number().optional(),
   failedStep: z.enum(ROTATION_STEPS).optional(),
+  /** The event's RotationToken (AWS sends one with every invocation; PutSecretValue accepts it). */
+  rotationToken: z.string().optional(),
+  /** A step handed to a learner-written function, whose sandbox runs outside the engine and reports back. */
+  awaiting: z.object({ step: z.enum(ROTATION_STEPS), requestedAt: z.number() }).optional(),
   cause: z.string().optional(),
   steps: z.array(stepLogSchema),
 });

@@ -57,10 +57,35 @@ export const applicationSchema = z.object({
   segments: z.array(trafficSegmentSchema),
 });
 
+/** One API key a third-party service issued to the account (its value is the secret the rotation keeps). */
+export const partnerKeySchema = z.object({
+  keyId: z.string(),
+  value: z.string(),
+  createdAt: z.number(),
+  revokedAt: z.number().optional(),
+  /** Requests the service accepted with this key. */
+  used: z.number().int(),
+});
+
+/**
+ * A third-party HTTPS API whose keys a custom rotation function rotates (issue 8's lab 08): it accepts a key the
+ * client chooses, allows only a few active keys at once (as many providers do), and counts accepted and refused calls.
+ */
+export const partnerApiSchema = z.object({
+  host: z.string(),
+  name: z.string(),
+  maxActiveKeys: z.number().int().positive(),
+  nextKeyNumber: z.number().int(),
+  keys: z.array(partnerKeySchema),
+  requests: z.object({ ok: z.number().int(), refused: z.number().int() }),
+});
+
 export const targetsStateSchema = z.object({
   nextId: z.number().int(),
   databases: z.record(z.string(), databaseSchema),
   applications: z.record(z.string(), applicationSchema),
+  /** Third-party APIs by host name; absent in worlds saved before they existed. */
+  partnerApis: z.record(z.string(), partnerApiSchema).optional(),
 });
 
 export type Database = z.infer<typeof databaseSchema>;
@@ -68,6 +93,8 @@ export type Application = z.infer<typeof applicationSchema>;
 export type ClientState = z.infer<typeof clientStateSchema>;
 export type TrafficSegment = z.infer<typeof trafficSegmentSchema>;
 export type TargetsState = z.infer<typeof targetsStateSchema>;
+export type PartnerApi = z.infer<typeof partnerApiSchema>;
+export type PartnerKey = z.infer<typeof partnerKeySchema>;
 
 export function emptyTargetsState(): TargetsState {
   return { nextId: 1, databases: {}, applications: {} };
