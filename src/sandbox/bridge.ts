@@ -36,7 +36,7 @@ export function createBridge(sim: Simulator, invocation: PendingInvocation): Bri
       const request = JSON.parse(requestJson) as { kind: string; operation?: string; input?: Record<string, unknown>; host?: string; action?: string };
       const input = request.input ?? {};
       if (request.kind === 'aws') {
-        if (!invocation.routes.secretsManager) return hang(bridge);
+        if (!invocation.routes.secretsManager) return hang(bridge, { operation: String(request.operation), summary: summary(input) });
         const response = handleAwsJson(sim, {
           target: `secretsmanager.${String(request.operation)}`,
           body: JSON.stringify(input),
@@ -52,7 +52,7 @@ export function createBridge(sim: Simulator, invocation: PendingInvocation): Bri
       }
       if (request.kind === 'partner') {
         const host = String(request.host);
-        if (!invocation.routes.internet) return hang(bridge);
+        if (!invocation.routes.internet) return hang(bridge, { service: host, operation: String(request.action), summary: Object.keys(input).join(', ') });
         const result = partnerApiRequest(sim, host, String(request.action), input);
         bridge.calls.push({ service: host, operation: String(request.action), summary: Object.keys(input).join(', '), ...(result.ok ? {} : { errorCode: result.error.code }) });
         return JSON.stringify(result);
@@ -63,8 +63,10 @@ export function createBridge(sim: Simulator, invocation: PendingInvocation): Bri
   return bridge;
 }
 
-function hang(bridge: Bridge): string {
+/** The request is noted as never answered: the function waits on it until its Timeout. */
+function hang(bridge: Bridge, call: Omit<StepCall, 'errorCode'>): string {
   bridge.hung = true;
+  bridge.calls.push({ ...call, errorCode: 'NoResponse' });
   return JSON.stringify({ hang: true });
 }
 

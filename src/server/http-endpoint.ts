@@ -19,6 +19,8 @@ import {
   type AwsJsonResponse,
 } from '../engine/index.ts';
 import { loadOrCreateWorld, persistWorld, type Persister } from './state-file.ts';
+import { advanceRunningFunctionsSync } from '../sandbox/run-functions.ts';
+import { nodeSandbox } from './node-sandbox.ts';
 
 /**
  * The local endpoint: AWS JSON 1.1 for Secrets Manager and KMS, and the AWS Query protocol for IAM and STS, over
@@ -241,13 +243,15 @@ export async function startEndpoint(options: EndpointOptions = {}): Promise<Runn
     : undefined;
 
   const wallClock = options.wallClock ?? Date.now;
+  const functionSandbox = nodeSandbox();
   const wallStart = wallClock();
   const virtualStart = sim.now;
   // Virtual time moves only forward: a wall clock set back leaves it where it is.
   const tick = options.realtime
     ? () => {
         const target = virtualStart + (wallClock() - wallStart);
-        if (target > sim.now) sim.advanceTo(target);
+        // A learner's rotation function (deployed from the app into a shared world) runs in node:vm as time passes.
+        if (target > sim.now) advanceRunningFunctionsSync(sim, target, functionSandbox);
       }
     : () => {};
 
