@@ -1,6 +1,11 @@
 import { completeInvocation, pendingInvocations, type PendingInvocation, type Simulator } from '../engine/index.ts';
 import { createBridge, resultOf, type Bridge, type SandboxOutcome } from './bridge.ts';
 
+/** A step whose handler cannot run (function deleted meanwhile) fails as Lambda's invoke would, without a sandbox. */
+function unavailable(invocation: PendingInvocation): SandboxOutcome | undefined {
+  return invocation.unavailable === undefined ? undefined : { outcome: 'failed', errorType: 'ResourceNotFoundException', errorMessage: invocation.unavailable, logs: [] };
+}
+
 /** Runs one handler invocation in some sandbox; the bridge is its only way out. */
 export type AsyncSandbox = (invocation: PendingInvocation, bridge: Bridge) => Promise<SandboxOutcome>;
 export type SyncSandbox = (invocation: PendingInvocation, bridge: Bridge) => SandboxOutcome;
@@ -13,7 +18,7 @@ export async function runPendingInvocations(sim: Simulator, sandbox: AsyncSandbo
   for (let pending = pendingInvocations(sim.state); pending.length > 0; pending = pendingInvocations(sim.state)) {
     for (const invocation of pending) {
       const bridge = createBridge(sim, invocation);
-      completeInvocation(sim, resultOf(invocation, bridge, await sandbox(invocation, bridge)));
+      completeInvocation(sim, resultOf(invocation, bridge, unavailable(invocation) ?? (await sandbox(invocation, bridge))));
       count++;
     }
   }
@@ -35,7 +40,7 @@ export function runPendingInvocationsSync(sim: Simulator, sandbox: SyncSandbox):
   for (let pending = pendingInvocations(sim.state); pending.length > 0; pending = pendingInvocations(sim.state)) {
     for (const invocation of pending) {
       const bridge = createBridge(sim, invocation);
-      completeInvocation(sim, resultOf(invocation, bridge, sandbox(invocation, bridge)));
+      completeInvocation(sim, resultOf(invocation, bridge, unavailable(invocation) ?? sandbox(invocation, bridge)));
       count++;
     }
   }

@@ -33,6 +33,28 @@ export interface PendingInvocation {
   event: { Step: RotationStep; SecretId: string; ClientRequestToken: string; RotationToken: string };
   /** Where the function's network lets it go: Secrets Manager (endpoint or NAT), and the internet (NAT, or no VPC). */
   routes: { secretsManager: boolean; internet: boolean };
+  /** Why the handler cannot run at all (the function was deleted or its code taken away while the step waited). */
+  unavailable?: string;
+}
+
+function orphan(run: RotationRun, step: RotationStep, requestedAt: number, fn: LambdaFunction | undefined): PendingInvocation {
+  return {
+    secretArn: run.secretArn,
+    runId: run.runId,
+    step,
+    requestedAt,
+    functionArn: run.functionArn,
+    functionName: fn?.functionName ?? run.functionArn.split(':').pop() ?? '',
+    accountId: run.accountId,
+    region: run.region,
+    principalArn: '',
+    source: '',
+    timeoutSeconds: fn?.timeout ?? 3,
+    memorySize: fn?.memorySize ?? 128,
+    event: { Step: step, SecretId: run.secretArn, ClientRequestToken: run.token, RotationToken: run.rotationToken ?? run.token },
+    routes: { secretsManager: false, internet: false },
+    unavailable: fn ? `The function ${fn.functionName} no longer has code deployed from the editor` : `Function not found: ${run.functionArn}`,
+  };
 }
 
 /** Whether a step of this run goes to learner-written code rather than a template. */
@@ -53,7 +75,11 @@ export function pendingInvocations(world: World): PendingInvocation[] {
     const run = runs[arn]!;
     if (!run.awaiting || isFinal(run.state)) continue;
     const fn = functionByArn(world, run.functionArn);
-    if (!runsLearnerCode(fn)) continue;
+    if (!runsLearnerCode(fn)) {
+      // Deleted, or put back to its template, while the step waited: the invocation cannot find the handler.
+      out.push(orphan(run, run.awaiting.step, run.awaiting.requestedAt, fn));
+      continue;
+    }
     const route = fn.network.secretsManagerRoute;
     out.push({
       secretArn: run.secretArn,

@@ -304,6 +304,16 @@ export const handler = async (event) => {
     expect(activeKeys(api).map((k) => k.value)).toContain(currentKey(s));
   });
 
+  it('fails the waiting step when the function loses its code meanwhile, as an invoke of a missing handler fails', () => {
+    const s = setup();
+    rotate(s);
+    s.sim.advance(MINUTE);
+    deployFunctionCode(s.sim, s.functionArn, undefined);
+    expect(pendingInvocations(world(s.sim))[0]!.unavailable).toBe('The function rotate-orbital-key no longer has code deployed from the editor');
+    runFor(s, MINUTE);
+    expect(run(s)).toMatchObject({ state: 'failed', failedStep: 'createSecret', cause: 'ResourceNotFoundException: The function rotate-orbital-key no longer has code deployed from the editor' });
+  });
+
   it('can go back to the template', () => {
     const s = setup();
     deployFunctionCode(s.sim, s.functionArn, undefined);
