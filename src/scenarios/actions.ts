@@ -1,6 +1,7 @@
 import * as jmespath from 'jmespath';
 import { DAY, HOUR, MINUTE, SECOND, type CallResult, type Simulator } from '../engine/index.ts';
 import { DURATION_PATTERN, type ApiCall, type LabAction, type SetupAction } from './schema.ts';
+import { isLabFileArgument } from './lab-files.ts';
 import { substitute, type Variables } from './variables.ts';
 import { toAwsOutput, toEngineInput } from './wire-names.ts';
 
@@ -92,7 +93,9 @@ export function runAction(action: SetupAction | LabAction, runner: ActionRunner,
   }
   if ('change' in action) {
     if (!runner.change) throw new Error(`The change ${action.change.control} needs the simulator's controls.`);
-    runner.change(action.change.control, substitute(action.change.args, variables) as unknown[]);
+    // A file's text is code, not a lab request: its `${...}` stay as written.
+    const args = action.change.args.map((arg) => (isLabFileArgument(arg) ? arg : substitute(arg, variables)));
+    runner.change(action.change.control, args);
     return { kind: 'change', control: action.change.control, explain: action.explain, ...(action.note ? { note: action.note } : {}) };
   }
   if ('advance' in action) {

@@ -1,4 +1,5 @@
-import { setApplicationCaching, setFunctionNetwork, type Simulator } from '../engine/index.ts';
+import { deployFunctionCode, setApplicationCaching, setFunctionNetwork, type Simulator } from '../engine/index.ts';
+import { isLabFileArgument, labFileText } from './lab-files.ts';
 import type { ChangeName } from './schema.ts';
 
 /**
@@ -14,6 +15,12 @@ const CHANGES: Record<ChangeName, (simulator: Simulator, args: unknown[]) => voi
   /** args: [function ARN, { secretsManagerRoute?: 'endpoint' | 'nat' | 'none', databaseRoute?: boolean }] */
   setFunctionNetwork: (simulator, [functionArn, network]) =>
     setFunctionNetwork(simulator, String(functionArn), network as Parameters<typeof setFunctionNetwork>[2]),
+  /** args: [function ARN, the handler: its source, a `{ file }` of the lab (see lab-files.ts), or null for the template] */
+  deployFunctionCode: (simulator, [functionArn, handler]) => {
+    const source = isLabFileArgument(handler) ? labFileText(handler) : handler;
+    if (source !== undefined && source !== null && typeof source !== 'string') throw new Error('deployFunctionCode takes the handler source as a string.');
+    deployFunctionCode(simulator, String(functionArn), source ?? undefined);
+  },
 };
 
 export function changePath(simulator: Simulator): ChangePath {

@@ -1,6 +1,8 @@
 import * as jmespath from 'jmespath';
 import { loadSimulator, pricing, settleTraffic, type Simulator, type World } from '../engine/index.ts';
 import { evaluateApplication } from './application-goal.ts';
+import { evaluatePartnerApi } from './partner-api-goal.ts';
+import { evaluateRotation } from './rotation-goal.ts';
 import { prepareCall, saveOutputs, simulatorPath } from './actions.ts';
 import type { FieldExpectation, GoalCheck, LabGoal } from './schema.ts';
 import { MissingVariableError, type Variables } from './variables.ts';
@@ -63,6 +65,8 @@ function evaluateCheck(check: GoalCheck, simulator: Simulator, variables: Variab
   }
   if ('bill' in check) return evaluateBill(check.bill, simulator, context);
   if ('application' in check) return evaluateApplication(check.application, simulator, context.priceBook);
+  if ('rotation' in check) return evaluateRotation(check.rotation, simulator);
+  if ('partnerApi' in check) return evaluatePartnerApi(check.partnerApi, simulator);
   const prepared = prepareCall(check.call, variables);
   const result = simulatorPath(simulator)(prepared);
   const who = check.call.as ? ` as ${check.call.as.replace(/^arn:aws:(iam|sts)::/, '')}` : '';

@@ -1,4 +1,14 @@
-import { addApplication, createDatabase, createSimulator, deployRotationFunction, setDatabaseUser, setFunctionNetwork, type Simulator, type World } from '../engine/index.ts';
+import {
+  addApplication,
+  createDatabase,
+  createPartnerApi,
+  createSimulator,
+  deployRotationFunction,
+  setDatabaseUser,
+  setFunctionNetwork,
+  type Simulator,
+  type World,
+} from '../engine/index.ts';
 import { runAction, simulatorPath, type ActionOutcome, type ActionRunner, type CallPath } from './actions.ts';
 import { changePath, type ChangePath } from './changes.ts';
 import type { Lab, LabAction } from './schema.ts';
@@ -7,12 +17,22 @@ import type { Variables } from './variables.ts';
 export class LabSetupError extends Error {}
 
 /**
+ * How a lab's "advance" moves a world's clock. The engine alone cannot run a learner-written rotation function (its
+ * steps wait for a host's sandbox), so a host that has one passes an advance that runs them: Node tests
+ * `(ms) => advanceRunningFunctionsSync(sim, sim.now + ms, nodeSandbox())`; the default is the engine's own clock.
+ */
+export type AdvanceClock = (ms: number) => void;
+export type AdvanceFor = (simulator: Simulator) => AdvanceClock;
+
+const engineClock: AdvanceFor = (simulator) => (ms) => simulator.advance(ms);
+
+/**
  * The lab's starting world: a new seeded world with the set-up applied, so every start is identical (same ids,
  * same keys, same clock). A set-up call that fails as not intended means the lab itself is broken.
  */
-export function buildLabWorld(lab: Pick<Lab, 'id' | 'seed' | 'setup'>): Simulator {
+export function buildLabWorld(lab: Pick<Lab, 'id' | 'seed' | 'setup'>, advanceFor: AdvanceFor = engineClock): Simulator {
   const simulator = createSimulator({ seed: lab.seed });
-  const runner: ActionRunner = { call: simulatorPath(simulator), advance: (ms) => simulator.advance(ms), control: (name, args) => runControl(simulator, name, args) };
+  const runner: ActionRunner = { call: simulatorPath(simulator), advance: advanceFor(simulator), control: (name, args) => runControl(simulator, name, args) };
   const variables: Variables = {};
   lab.setup.forEach((action, index) => {
     const outcome = runAction(action, runner, variables);
@@ -31,14 +51,15 @@ function runControl(simulator: Simulator, name: string, args: unknown[]): unknow
     deployRotationFunction: (spec: Parameters<typeof deployRotationFunction>[1]) => deployRotationFunction(simulator, spec),
     setFunctionNetwork: (arn: string, network: Parameters<typeof setFunctionNetwork>[2]) => setFunctionNetwork(simulator, arn, network),
     addApplication: (spec: Parameters<typeof addApplication>[1]) => addApplication(simulator, spec),
+    createPartnerApi: (spec: Parameters<typeof createPartnerApi>[1]) => createPartnerApi(simulator, spec),
   };
   const control = controls[name];
   if (!control) throw new LabSetupError(`Unknown control ${name}`);
   return (control as (...rest: unknown[]) => unknown)(...args);
 }
 
-export function labSnapshot(lab: Pick<Lab, 'id' | 'seed' | 'setup'>): World {
-  return buildLabWorld(lab).snapshot();
+export function labSnapshot(lab: Pick<Lab, 'id' | 'seed' | 'setup'>, advanceFor: AdvanceFor = engineClock): World {
+  return buildLabWorld(lab, advanceFor).snapshot();
 }
 
 export interface SolutionStep {
@@ -62,9 +83,12 @@ export function* runSolution(solution: readonly LabAction[], call: CallPath, adv
   return variables;
 }
 
-/** The whole solution against a simulator; the failing step when one fails. */
-export function applySolution(lab: Pick<Lab, 'solution'>, simulator: Simulator): SolutionStep | undefined {
-  for (const step of runSolution(lab.solution, simulatorPath(simulator), (ms) => simulator.advance(ms), changePath(simulator))) {
+/**
+ * The whole solution against a simulator; the failing step when one fails. `advance` moves its clock (see
+ * AdvanceClock: a lab with a learner-written function needs one that runs the function's steps).
+ */
+export function applySolution(lab: Pick<Lab, 'solution'>, simulator: Simulator, advance: AdvanceClock = engineClock(simulator)): SolutionStep | undefined {
+  for (const step of runSolution(lab.solution, simulatorPath(simulator), advance, changePath(simulator))) {
     if (step.outcome.kind === 'call' && !step.outcome.ok && !step.outcome.expected) return step;
   }
   return undefined;

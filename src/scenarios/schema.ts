@@ -57,7 +57,7 @@ export const advanceActionSchema = z.strictObject({
  * Set-up only: the simulator's own controls for things AWS has no API for (a database to rotate, a deployed rotation
  * function from the Serverless Application Repository, a function's network), as the engine exports them.
  */
-export const CONTROL_NAMES = ['createDatabase', 'setDatabaseUser', 'deployRotationFunction', 'setFunctionNetwork', 'addApplication'] as const;
+export const CONTROL_NAMES = ['createDatabase', 'setDatabaseUser', 'deployRotationFunction', 'setFunctionNetwork', 'addApplication', 'createPartnerApi'] as const;
 export const controlActionSchema = z.strictObject({
   control: z.enum(CONTROL_NAMES),
   args: z.array(z.unknown()).default([]),
@@ -66,12 +66,14 @@ export const controlActionSchema = z.strictObject({
 });
 
 /**
- * A change outside AWS that a learner can make too: their application's code (switch to the caching client) or
- * their network where the simulator has no API for it yet (a VPC endpoint). `explain` says what it stands for in
- * the real world; the lab view shows these as "outside AWS" steps with a button that makes the change. Everything
- * AWS-side stays an API call.
+ * A change outside AWS that a learner can make too: their application's code (switch to the caching client), their
+ * network where the simulator has no API for it yet (a VPC endpoint), or the code of their own rotation function
+ * (SecretsLab takes the handler's source where AWS takes a .zip). `explain` says what it stands for in the real
+ * world; the lab view shows these as "outside AWS" steps with a button that makes the change. Everything AWS-side
+ * stays an API call. An argument written `{ file: solution/index.js }` is that file of the lab's folder (see
+ * loader.ts), so a handler lives in its own .js file rather than inside the YAML.
  */
-export const CHANGE_NAMES = ['useCachingClient', 'setFunctionNetwork'] as const;
+export const CHANGE_NAMES = ['useCachingClient', 'setFunctionNetwork', 'deployFunctionCode'] as const;
 export type ChangeName = (typeof CHANGE_NAMES)[number];
 export const changeActionSchema = z.strictObject({
   change: z.strictObject({ control: z.enum(CHANGE_NAMES), args: z.array(z.unknown()).default([]) }),
@@ -151,10 +153,51 @@ export const applicationCheckSchema = z.strictObject({
     .refine((a) => Object.keys(a).some((k) => k !== 'name' && k !== 'withinLast'), { message: 'an application check needs something to compare' }),
 });
 
+/**
+ * A secret's rotation history as the engine recorded it (the runs of the rotation engine, newest ten kept): how many
+ * rotations succeeded or failed (optionally only those run by one function, or in the last `withinLast`), and how
+ * far apart its schedule puts rotations (the longest gap between the next scheduled windows, in days).
+ */
+export const rotationCheckSchema = z.strictObject({
+  rotation: z
+    .strictObject({
+      /** The secret's name or ARN. */
+      secret: z.string().min(1),
+      /** Count only runs that invoked this function (its name or ARN). */
+      function: z.string().min(1).optional(),
+      withinLast: z.string().regex(DURATION_PATTERN).optional(),
+      succeededAtLeast: z.number().int().min(1).optional(),
+      failedAtMost: z.number().int().min(0).optional(),
+      /** Rotation is on and its schedule never leaves more than this many days between rotations. */
+      everyDaysAtMost: z.number().int().min(1).optional(),
+    })
+    .refine((r) => r.succeededAtLeast !== undefined || r.failedAtMost !== undefined || r.everyDaysAtMost !== undefined, {
+      message: 'a rotation check needs something to compare',
+    }),
+});
+
+/**
+ * A third-party API (outside AWS) and the secret that holds its key: the service accepts the key found in the
+ * `field` of each listed staging label's value (a client holding that version can still call it), and holds at most
+ * `activeKeysAtMost` active keys. Answered from the simulated service's own key list, so it is what the vendor
+ * would say, not what the secret says.
+ */
+export const partnerApiCheckSchema = z.strictObject({
+  partnerApi: z.strictObject({
+    host: z.string().regex(/^[a-z0-9.-]+$/),
+    secret: z.string().min(1),
+    field: z.string().min(1).default('apiKey'),
+    accepts: z.array(z.string().min(1)).min(1),
+    activeKeysAtMost: z.number().int().min(1).optional(),
+  }),
+});
+
 export type GoalCheck =
   | z.infer<typeof callCheckSchema>
   | z.infer<typeof billCheckSchema>
   | z.infer<typeof applicationCheckSchema>
+  | z.infer<typeof rotationCheckSchema>
+  | z.infer<typeof partnerApiCheckSchema>
   | { all: GoalCheck[] }
   | { any: GoalCheck[] };
 
@@ -163,6 +206,8 @@ export const goalCheckSchema: z.ZodType<GoalCheck> = z.lazy(() =>
     callCheckSchema,
     billCheckSchema,
     applicationCheckSchema,
+    rotationCheckSchema,
+    partnerApiCheckSchema,
     z.strictObject({ all: z.array(goalCheckSchema).min(1) }),
     z.strictObject({ any: z.array(goalCheckSchema).min(1) }),
   ]),
