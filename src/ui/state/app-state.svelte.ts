@@ -3,11 +3,14 @@ import {
   createSimulator,
   DEFAULT_ACCOUNT_ID,
   loadSimulator,
+  pendingInvocations,
   type CallResult,
-  type Duration,
+  type PendingInvocation,
   type Simulator,
   type World,
 } from '../../engine/index.ts';
+import type { Bridge, SandboxOutcome } from '../../sandbox/bridge.ts';
+import { advanceRunningFunctions, type AsyncSandbox } from '../../sandbox/run-functions.ts';
 import type { KeyValueStore } from './key-value-store.ts';
 import { saveWorld } from './world-persistence.ts';
 
@@ -37,6 +40,10 @@ export class AppState {
   saveError = $state<string | undefined>(undefined);
   /** Virtual milliseconds per real second while time plays; 0 when paused. */
   playRate = $state(0);
+  /** True while a move of time is in progress (a learner's handler runs); other moves wait, undo is off. */
+  busy = $state(false);
+  /** What a learner's rotation function is doing now ("Running rotate-key: setSecret…"), for the clock bar. */
+  running = $state<string | undefined>(undefined);
 
   private undoStack: World[] = [];
   private redoStack: World[] = [];
@@ -44,11 +51,17 @@ export class AppState {
   private readonly readOnly: Record<string, boolean> = {};
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private playTimer: ReturnType<typeof setInterval> | undefined;
+  /** The moves of time not yet finished, run one after another (see moveTime). */
+  private timeQueue: Promise<void> = Promise.resolve();
+  private queuedMoves = 0;
+  private workerSandbox: Promise<AsyncSandbox> | undefined;
 
   constructor(
     simulator: Simulator = createSimulator(),
     private readonly store?: KeyValueStore,
     notice?: string,
+    /** Where learner-written handlers run; by default a Web Worker per invocation, loaded on first use. */
+    private readonly functionSandbox?: AsyncSandbox,
   ) {
     this.simulator = simulator;
     this.notice = notice;
@@ -87,8 +100,21 @@ export class AppState {
   }
 
   /**
+   * A change made outside the AWS API (deploying a function's code, a simulated database): one undo step, and views
+   * re-read the world. An action that throws changes nothing and leaves no undo step.
+   */
+  change<T>(action: () => T): T {
+    const before = this.simulator.snapshot();
+    const result = action();
+    this.pushUndo(before);
+    this.version++;
+    return result;
+  }
+
+  /**
    * Lets virtual time run on its own at `rate` virtual milliseconds per real second (the engine has no timers: the
    * app moves its clock in small steps). One undo step covers the whole run, so Undo returns to where play began.
+   * A tick that comes while a handler still runs is skipped rather than queued, so time never piles up behind it.
    */
   play(rate: number): void {
     if (!(rate > 0)) return;
@@ -96,7 +122,9 @@ export class AppState {
     else clearInterval(this.playTimer);
     this.playRate = rate;
     const stepMs = 250;
-    this.playTimer = setInterval(() => this.simulator.advance((rate * stepMs) / 1000), stepMs);
+    this.playTimer = setInterval(() => {
+      if (!this.busy) void this.moveTime((to) => to(this.simulator.now + (rate * stepMs) / 1000), { undo: false });
+    }, stepMs);
   }
 
   pause(): void {
@@ -105,18 +133,68 @@ export class AppState {
     this.playRate = 0;
   }
 
-  advance(duration: Duration): void {
-    this.pushUndo(this.simulator.snapshot());
-    this.simulator.advance(duration);
+  /** Moves virtual time forward by `ms` milliseconds. */
+  advance(ms: number): Promise<void> {
+    return this.moveTime((to) => to(this.simulator.now + ms));
   }
 
-  advanceTo(instant: number): void {
-    if (instant <= this.simulator.now) return;
-    this.pushUndo(this.simulator.snapshot());
-    this.simulator.advanceTo(instant);
+  advanceTo(instant: number): Promise<void> {
+    if (instant <= this.simulator.now && !this.busy) return Promise.resolve();
+    return this.moveTime((to) => (instant > this.simulator.now ? to(instant) : undefined));
   }
+
+  /**
+   * One user action that moves time, in one or more hops (`to(instant)`): one undo step for all of it. Moves run one
+   * after another: one asked for while a learner's handler runs waits its turn. A hop stops wherever a rotation step
+   * is handed to a learner-written function, runs the handler in the sandbox (advanceRunningFunctions), and goes on;
+   * without such a step it completes synchronously, so the world has moved when this returns.
+   */
+  moveTime(action: (to: (instant: number) => Promise<void>) => Promise<void> | void, options: { undo?: boolean } = {}): Promise<void> {
+    const run = async () => {
+      try {
+        if (options.undo !== false) this.pushUndo(this.simulator.snapshot());
+        await action((instant) => this.hop(instant));
+      } finally {
+        if (--this.queuedMoves === 0) {
+          this.busy = false;
+          this.running = undefined;
+        }
+      }
+    };
+    const idle = this.queuedMoves === 0;
+    this.queuedMoves++;
+    this.busy = true;
+    const done = idle ? run() : this.timeQueue.then(run);
+    this.timeQueue = done.catch(() => undefined);
+    return done;
+  }
+
+  /** Resolves when every move of time asked for so far has finished. */
+  settled(): Promise<void> {
+    return this.timeQueue;
+  }
+
+  private hop(instant: number): Promise<void> {
+    const target = Math.max(instant, this.simulator.now);
+    const needsHandler = () => pendingInvocations(this.simulator.state).length > 0;
+    // The common case (no learner-written function waiting) stays synchronous.
+    if (!needsHandler() && this.simulator.advanceTo(target, needsHandler)) return Promise.resolve();
+    return advanceRunningFunctions(this.simulator, target, this.sandbox);
+  }
+
+  /** Runs one handler invocation, saying which in `running`. */
+  private readonly sandbox: AsyncSandbox = async (invocation: PendingInvocation, bridge: Bridge): Promise<SandboxOutcome> => {
+    this.running = `Running ${invocation.functionName}: ${invocation.step}…`;
+    try {
+      const sandbox = this.functionSandbox ?? (await (this.workerSandbox ??= import('../../sandbox/worker-sandbox.ts').then((m) => m.workerSandbox())));
+      return await sandbox(invocation, bridge);
+    } finally {
+      this.running = undefined;
+    }
+  };
 
   undo(): void {
+    if (this.busy) return;
     this.pause();
     const previous = this.undoStack.pop();
     if (!previous) return;
@@ -126,6 +204,7 @@ export class AppState {
   }
 
   redo(): void {
+    if (this.busy) return;
     this.pause();
     const next = this.redoStack.pop();
     if (!next) return;
@@ -135,6 +214,7 @@ export class AppState {
   }
 
   reset(): void {
+    if (this.busy) return;
     this.pause();
     this.pushUndo(this.simulator.snapshot());
     this.simulator.load(createSimulator().snapshot());
@@ -152,6 +232,7 @@ export class AppState {
     } catch (error) {
       return { ok: false, message: `That file is not a SecretsLab world: ${error instanceof Error ? error.message : String(error)}. Your current world is unchanged.` };
     }
+    if (this.busy) return { ok: false, message: 'A rotation function is still running; try again when it has finished. Your current world is unchanged.' };
     this.pause();
     this.pushUndo(this.simulator.snapshot());
     this.simulator.load(snapshot);
@@ -189,3 +270,4 @@ export class AppState {
     this.canRedo = this.redoStack.length > 0;
   }
 }
+

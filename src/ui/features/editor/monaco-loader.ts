@@ -6,6 +6,8 @@
  */
 import * as monaco from 'monaco-editor/editor';
 import 'monaco-editor/features/register.all';
+// JavaScript as a Monarch grammar only (colouring; its tokenizer loads on first use), for rotation handlers.
+import 'monaco-editor/languages/definitions/javascript/register';
 import { jsonDefaults } from 'monaco-editor/languages/features/json/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import JsonWorker from 'monaco-editor/languages/features/json/json.worker?worker';

@@ -145,7 +145,9 @@ export class LabsState {
       return this.app.call(call.service, call.operation, call.input);
     };
     try {
-      for (const step of runSolution(lab.solution, path, (ms) => this.app.advance(ms), this.changePath())) {
+      // An advance may hand rotation steps to a learner-written function: the next step waits until they have run.
+      for (const step of runSolution(lab.solution, path, (ms) => void this.app.advance(ms), this.changePath())) {
+        await this.app.settled();
         this.showMe = [...this.showMe, describeStep(step)];
         await new Promise((resolve) => setTimeout(resolve, SHOW_ME_PAUSE_MS));
       }
