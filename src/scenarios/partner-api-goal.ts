@@ -17,13 +17,15 @@ export function evaluatePartnerApi(check: PartnerApiCheck, simulator: Simulator)
   const api = partnerApis(simulator.state)[check.host];
   if (!api) return { passed: false, reason: `There is no third-party API at ${check.host}.` };
   const active = activeKeys(api);
+  // The schema's default; a goal built in code rather than parsed may leave it out.
+  const field = check.field ?? 'apiKey';
   const accepted: string[] = [];
   for (const stage of check.accepts) {
     const read = simulator.call<{ secretString?: string }>({ service: 'secretsmanager', operation: 'GetSecretValue', input: { secretId: check.secret, versionStage: stage } });
     if (!read.ok) return { passed: false, reason: `GetSecretValue of ${check.secret} (${stage}) failed: ${read.error.code}: ${read.error.message}` };
-    const key = fieldOf(read.output.secretString, check.field);
+    const key = fieldOf(read.output.secretString, field);
     if (key === undefined) {
-      return { passed: false, reason: `The ${stage} value of ${check.secret} is not a JSON object with a string "${check.field}": a client reading it has no key to send.` };
+      return { passed: false, reason: `The ${stage} value of ${check.secret} is not a JSON object with a string "${field}": a client reading it has no key to send.` };
     }
     if (!active.some((k) => k.value === key)) {
       return { passed: false, reason: `${api.name} refuses ${ending(key)} (${stage} of ${check.secret}): it is not one of its active keys.` };
