@@ -6,6 +6,7 @@ type Outcome = { passed: boolean; reason: string };
 
 /** A key is named by its last characters only, as the vendor's own console would: a goal's reason never shows it. */
 const ending = (key: string) => `the key ending in ${key.slice(-4)}`;
+const keys = (n: number) => `${n} active ${n === 1 ? 'key' : 'keys'}`;
 
 /**
  * Answers a third-party API goal: for each listed staging label, the secret's value in that version holds a key the
@@ -33,9 +34,9 @@ export function evaluatePartnerApi(check: PartnerApiCheck, simulator: Simulator)
     accepted.push(stage);
   }
   if (check.activeKeysAtMost !== undefined && active.length > check.activeKeysAtMost) {
-    return { passed: false, reason: `${api.name} holds ${active.length} active keys; at most ${check.activeKeysAtMost} allowed.` };
+    return { passed: false, reason: `${api.name} holds ${keys(active.length)}; at most ${check.activeKeysAtMost} allowed.` };
   }
-  return { passed: true, reason: `${api.name} accepts the keys in ${accepted.join(' and ')} (${active.length} active keys).` };
+  return { passed: true, reason: `${api.name} accepts the keys in ${accepted.join(' and ')} (${keys(active.length)}).` };
 }
 
 function fieldOf(text: string | undefined, field: string): string | undefined {

@@ -5,6 +5,9 @@ import type { GoalCheck } from './schema.ts';
 type RotationCheck = Extract<GoalCheck, { rotation: unknown }>['rotation'];
 type Outcome = { passed: boolean; reason: string };
 
+const times = (n: number) => (n === 1 ? 'once' : `${n} times`);
+const rotations = (n: number, kind: string) => `${n} ${kind} ${n === 1 ? 'rotation' : 'rotations'}`;
+
 interface Described {
   arn: string;
   name: string;
@@ -33,14 +36,14 @@ export function evaluateRotation(check: RotationCheck, simulator: Simulator): Ou
     if (succeeded < check.succeededAtLeast) {
       const last = runs.filter((run) => run.state === 'failed').at(-1);
       const lastFailure = last ? ` The last failed run stopped in ${last.failedStep ?? 'a step'}: ${last.cause ?? 'no cause recorded'}` : '';
-      return { passed: false, reason: `${secret.name} rotated successfully ${succeeded} times${by}${stretch}; expected at least ${check.succeededAtLeast}.${lastFailure}` };
+      return { passed: false, reason: `${secret.name} rotated successfully ${times(succeeded)}${by}${stretch}; expected at least ${check.succeededAtLeast}.${lastFailure}` };
     }
-    found.push(`${succeeded} successful rotations${by}${stretch}`);
+    found.push(`${rotations(succeeded, 'successful')}${by}${stretch}`);
   }
   if (check.failedAtMost !== undefined) {
     const failed = runs.filter((run) => run.state === 'failed').length;
-    if (failed > check.failedAtMost) return { passed: false, reason: `${secret.name} had ${failed} failed rotations${by}${stretch}; at most ${check.failedAtMost} allowed.` };
-    found.push(`${failed} failed rotations`);
+    if (failed > check.failedAtMost) return { passed: false, reason: `${secret.name} had ${rotations(failed, 'failed')}${by}${stretch}; at most ${check.failedAtMost} allowed.` };
+    found.push(rotations(failed, 'failed'));
   }
   if (check.everyDaysAtMost !== undefined) {
     if (!secret.rotationEnabled || !secret.rotationRules) return { passed: false, reason: `${secret.name} does not have automatic rotation turned on.` };

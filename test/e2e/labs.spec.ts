@@ -34,7 +34,9 @@ test('lab 5 played in the console: every goal passes, the debrief appears, progr
   await freshApp(page);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Labs', exact: true }).click();
   await expect(page.getByTestId('lab-card-01-first-secret')).toBeVisible();
-  expect(await page.getByTestId('lab-index').locator('li').count()).toBeGreaterThanOrEqual(7);
+  // The index shows all sixteen labs of the issue, the custom rotation lab (08) among them.
+  await expect(page.getByTestId('lab-index').locator('li')).toHaveCount(16);
+  await expect(page.getByTestId('lab-card-08-custom-rotation')).toBeVisible();
   await page.getByRole('link', { name: /Cross-account/ }).click();
   await expect(page.getByTestId('lab-task')).toContainText('Task statement 1.1: Design secure access to AWS resources');
   await page.getByTestId('lab-start').click();

@@ -50,9 +50,9 @@ describe('rotation goals', () => {
     expect(result({ rotation: { secret: 'app/token', function: 'rotate-a', succeededAtLeast: 3 } }, sim).passed).toBe(true);
     expect(result({ rotation: { secret: 'app/token', function: b, succeededAtLeast: 2 } }, sim)).toMatchObject({
       passed: false,
-      reason: 'app/token rotated successfully 1 times with ' + b + '; expected at least 2.',
+      reason: 'app/token rotated successfully once with ' + b + '; expected at least 2.',
     });
-    expect(result({ rotation: { secret: 'app/token', withinLast: '3d', succeededAtLeast: 2 } }, sim).reason).toBe('app/token rotated successfully 1 times in the last 3d; expected at least 2.');
+    expect(result({ rotation: { secret: 'app/token', withinLast: '3d', succeededAtLeast: 2 } }, sim).reason).toBe('app/token rotated successfully once in the last 3d; expected at least 2.');
     expect(result({ rotation: { secret: 'app/token', failedAtMost: 0 } }, sim).passed).toBe(true);
     expect(result({ rotation: { secret: 'nope', succeededAtLeast: 1 } }, sim).reason).toMatch(/^DescribeSecret failed: ResourceNotFoundException/);
   });
@@ -99,7 +99,7 @@ describe('third-party API goals', () => {
 
   it("ask the vendor's own key list about the key each staging label holds", () => {
     const sim = vendorWorld();
-    expect(result(accepts(['AWSCURRENT']), sim)).toMatchObject({ passed: true, reason: 'Example Vendor accepts the keys in AWSCURRENT (1 active keys).' });
+    expect(result(accepts(['AWSCURRENT']), sim)).toMatchObject({ passed: true, reason: 'Example Vendor accepts the keys in AWSCURRENT (1 active key).' });
     expect(result(accepts(['AWSCURRENT', 'AWSPREVIOUS']), sim).reason).toMatch(/^GetSecretValue of vendor\/key \(AWSPREVIOUS\) failed: ResourceNotFoundException/);
     expect(partnerApiRequest(sim, HOST, 'addKey', { apiKey: KEY_A, newKey: KEY_B }).ok).toBe(true);
     put(sim, JSON.stringify({ apiKey: KEY_B }));

@@ -36,6 +36,15 @@ const REVOKES_CURRENT = variant(
   const all = await orbital.listKeys({ apiKey: pending.apiKey });
   for (const key of all.keys) if (key.keyId !== added.keyId) await orbital.revokeKey({ apiKey: pending.apiKey, keyId: key.keyId });`,
 );
+const CREATE_CHECK = `  try {
+    await read(SecretId, 'AWSPENDING', token);
+    return;
+  } catch (error) {
+    if (error.name !== 'ResourceNotFoundException') throw error;
+  }
+`;
+/** createSecret that makes a new key every time it runs, even when the token's version already holds one. */
+const CREATES_AGAIN = variant(CREATE_CHECK, '');
 /** setSecret left as the generic template has it: the vendor never hears of the new key. */
 const NEVER_REGISTERS = variant(`else if (Step === 'setSecret') await setSecret(SecretId, token);`, `else if (Step === 'setSecret') return;`);
 
@@ -145,7 +154,7 @@ describe('lab 08: custom rotation for a third-party API key', () => {
     expect(cloudTrail(sim, 'RotationFailed')).toBe(2);
     // The keys clients hold still work (AWSCURRENT never moved to a key the vendor refused); only the rotation count fails.
     expect(failing(sim)).toEqual(['three-rotations']);
-    expect(reason(sim, 'three-rotations')).toContain('rotated successfully 1 times with rotate-orbital-key; expected at least 3. The last failed run stopped in setSecret: PartnerApiError');
+    expect(reason(sim, 'three-rotations')).toContain('rotated successfully once with rotate-orbital-key; expected at least 3. The last failed run stopped in setSecret: PartnerApiError');
   });
 
   it('after the fix, the stuck rotation is reattempted with the same AWSPENDING version and the lab passes', () => {
@@ -158,6 +167,22 @@ describe('lab 08: custom rotation for a third-party API key', () => {
     // The reattempt keeps the failed run's token: createSecret finds AWSPENDING already there and keeps it.
     expect(after.find((r) => r.runId > stuck.runId)).toMatchObject({ token: stuck.token, state: 'succeeded' });
     expect(failing(sim)).toEqual([]);
+  });
+
+  it('a createSecret that is not safe to repeat cannot resume a stuck rotation: the token already holds another key', () => {
+    const sim = rotatedWith(NEVER_REVOKES.replace(CREATE_CHECK, ''), 31);
+    const stuck = runs(sim).at(-1)!;
+    expect(stuck).toMatchObject({ state: 'failed', failedStep: 'setSecret' });
+    // setSecret fixed, createSecret still not idempotent: the reattempt stops at its very first step, for good.
+    changePath(sim)('deployFunctionCode', [FUNCTION_ARN, CREATES_AGAIN]);
+    nodeClock(sim)(61 * 86_400_000);
+    const retries = runs(sim).filter((r) => r.runId > stuck.runId);
+    expect(retries.length).toBeGreaterThan(0);
+    for (const retry of retries) {
+      expect(retry).toMatchObject({ token: stuck.token, state: 'failed', failedStep: 'createSecret' });
+      expect(retry.steps[0]!.calls.at(-1)).toMatchObject({ operation: 'PutSecretValue', errorCode: 'ResourceExistsException' });
+    }
+    expect(failing(sim)).toEqual(['three-rotations']);
   });
 
   it('a handler that revokes the current key succeeds every time, and locks out every client still holding it', () => {
