@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { createSimulator, deployRotationFunction, HOUR, MINUTE, pendingInvocations, rotationState, type World } from '../../../../src/engine/index.ts';
+import type { AsyncSandbox } from '../../../../src/sandbox/run-functions.ts';
+import { workerSandbox } from '../../../../src/sandbox/worker-sandbox.ts';
+import { AppState } from '../../../../src/ui/state/app-state.svelte.ts';
+import { GENERIC_HANDLER } from '../../../../src/ui/features/rotation/handler-skeletons.ts';
+import { InProcessWorker } from '../../sandbox/in-process-worker.ts';
+
+/** The in-process worker sandbox, held at a gate before each handler until the test opens it. */
+function gatedSandbox() {
+  const inner = workerSandbox({ createWorker: () => new InProcessWorker() });
+  let open: () => void = () => {};
+  let gate = new Promise<void>((resolve) => (open = resolve));
+  const started: string[] = [];
+  const sandbox: AsyncSandbox = async (invocation, bridge) => {
+    started.push(invocation.step);
+    await gate;
+    return inner(invocation, bridge);
+  };
+  return {
+    sandbox,
+    started,
+    openForGood() {
+      open();
+      gate = Promise.resolve();
+    },
+  };
+}
+
+function customRotationApp(sandbox: AsyncSandbox) {
+  const sim = createSimulator({ seed: 'app-state-time' });
+  const app = new AppState(sim, undefined, undefined, sandbox);
+  const functionArn = deployRotationFunction(sim, { name: 'rotate-api-key', template: 'SecretsManagerRotationTemplate', inVpc: false, source: GENERIC_HANDLER });
+  const created = app.call<{ arn: string }>('secretsmanager', 'CreateSecret', { name: 'partner/api-key', secretString: JSON.stringify({ apiKey: 'ak_initial_0123456789abcdefghij' }) });
+  if (!created.ok) throw new Error(created.error.message);
+  const rotated = app.call('secretsmanager', 'RotateSecret', { secretId: created.output.arn, rotationLambdaARN: functionArn, rotationRules: { automaticallyAfterDays: 30 } });
+  if (!rotated.ok) throw new Error(rotated.error.message);
+  const run = () => rotationState(sim.state as World).runs[created.output.arn]!;
+  return { sim, app, run };
+}
+
+const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+describe('AppState: time moves through learner-written handlers', () => {
+  it('runs waiting handlers while time moves, one move at a time, saying which handler runs, with no undo meanwhile', async () => {
+    const gated = gatedSandbox();
+    const { sim, app, run } = customRotationApp(gated.sandbox);
+    const start = sim.now;
+
+    const first = app.advance(MINUTE);
+    const second = app.advance(HOUR);
+    await tick();
+    expect(app.busy).toBe(true);
+    expect(app.running).toBe('Running rotate-api-key: createSecret…');
+    expect(gated.started).toEqual(['createSecret']);
+    // The second move waits its turn: the clock has not passed the first move's end.
+    expect(sim.now).toBeLessThanOrEqual(start + MINUTE);
+    const before = sim.snapshot();
+    app.undo();
+    expect(sim.snapshot()).toEqual(before);
+
+    gated.openForGood();
+    await first;
+    await second;
+    expect(app.busy).toBe(false);
+    expect(app.running).toBeUndefined();
+    expect(run().state).toBe('succeeded');
+    expect(run().steps.map((s) => s.outcome)).toEqual(['succeeded', 'succeeded', 'succeeded', 'succeeded']);
+    expect(sim.now).toBe(start + MINUTE + HOUR);
+
+    // One undo step per move: the hour, then the minute (and the whole run with it).
+    app.undo();
+    expect(sim.now).toBe(start + MINUTE);
+    expect(run().state).toBe('succeeded');
+    app.undo();
+    expect(sim.now).toBe(start);
+    expect(run().steps).toEqual([]);
+    expect(pendingInvocations(sim.state)).toEqual([]);
+  });
+
+  it('moves in several hops are one undo step', async () => {
+    const gated = gatedSandbox();
+    gated.openForGood();
+    const { sim, app } = customRotationApp(gated.sandbox);
+    const start = sim.now;
+    await app.moveTime(async (to) => {
+      await to(start + MINUTE);
+      await to(start + 2 * MINUTE);
+      await to(start + 3 * MINUTE);
+    });
+    expect(sim.now).toBe(start + 3 * MINUTE);
+    app.undo();
+    expect(sim.now).toBe(start);
+  });
+
+  it('without a handler waiting, a move is done by the time the call returns (no sandbox is loaded)', () => {
+    const sandbox: AsyncSandbox = () => Promise.reject(new Error('no handler should run'));
+    const sim = createSimulator({ seed: 'plain' });
+    const app = new AppState(sim, undefined, undefined, sandbox);
+    const start = sim.now;
+    void app.advance(HOUR);
+    expect(sim.now).toBe(start + HOUR);
+    void app.advanceTo(start);
+    expect(sim.now).toBe(start + HOUR);
+    expect(app.canUndo).toBe(true);
+  });
+});
