@@ -4,7 +4,8 @@
  */
 import { labSourcesFromFiles, parseLabs, type Lab } from '../../../scenarios/index.ts';
 
-const files = import.meta.glob('/content/labs/*/{index.md,lab.yaml}', { eager: true, query: '?raw', import: 'default' }) as Record<string, string>;
+// Besides index.md and lab.yaml, the files a lab's actions name ({ file: solution/index.js }, a handler "show me" deploys).
+const files = import.meta.glob(['/content/labs/*/{index.md,lab.yaml}', '/content/labs/*/solution/**'], { eager: true, query: '?raw', import: 'default' }) as Record<string, string>;
 
 let cached: Lab[] | undefined;
 
