@@ -148,3 +148,25 @@ test('a learner-written rotation function runs in a Web Worker: the four steps, 
   await page.getByTestId('back-to-template').click();
   await expect(page.getByTestId('code-state')).toHaveAttribute('data-state', 'template');
 });
+
+test("lab 08: show me deploys the lab's handler, the clock runs it in the worker, and every goal passes", async ({ page }) => {
+  await freshApp(page);
+  await page.goto('/#/labs/08-custom-rotation');
+  await page.getByTestId('lab-start').click();
+  const goals = page.getByTestId('lab-goals').locator('li');
+  await expect(goals.first()).toHaveAttribute('data-passed', 'false');
+  await page.getByTestId('lab-show-me').click();
+  await expect(page.getByTestId('lab-show-me-log')).toContainText('Outside AWS');
+  const states = () => goals.evaluateAll((items) => items.map((li) => li.getAttribute('data-passed')));
+  await expect.poll(async () => (await states()).every((passed) => passed === 'true'), { timeout: 30_000 }).toBe(true);
+  expect((await states()).length).toBeGreaterThanOrEqual(3);
+
+  // The rotation page shows the handler's third-party calls by host, and its code as deployed.
+  await page.goto('/#/secrets');
+  await page.getByRole('link', { name: 'prod/shipping/orbital-freight' }).click();
+  await page.getByTestId('secret-rotation').click();
+  await expect(page.getByTestId('run-state')).toHaveText('succeeded');
+  await expect(page.locator('[data-testid="step"][data-step="setSecret"]').getByTestId('step-call').filter({ hasText: 'api.orbitalfreight.example' }).first()).toBeVisible();
+  await expect(page.getByTestId('code-state')).toHaveAttribute('data-state', 'deployed');
+  await page.screenshot({ path: 'test-results/custom-rotation-lab08.png', fullPage: true });
+});
