@@ -5,12 +5,11 @@ import {
   parsePolicy,
   type ContextValue,
   type NamedPolicy,
+  type OrganizationLevel,
   type ParsedPolicy,
   type PolicySet,
 } from './policy/index.ts';
-import { awsManagedPolicy } from './aws-managed-policies.ts';
-import type { IamAccount } from './identity-state.ts';
-import { iamState } from './identity.ts';
+import { callerPolicies, EMPTY_POLICY, type CallerPolicies, type Parse } from './caller-policies.ts';
 import { DecisionMemo, decisionParts, policiesMentionTime } from './decision-memo.ts';
 
 /**
@@ -34,7 +33,7 @@ const NO_ORGANIZATIONS: OrganizationLevels = { levels: () => [], organizationId:
 
 export function createPolicyAuthorizer(organizations: OrganizationLevels = NO_ORGANIZATIONS): Authorizer {
   const parsed = new Map<string, ParsedPolicy | null>();
-  const parse = (name: string, document: string | undefined): NamedPolicy | undefined => {
+  const parse: Parse = (name, document) => {
     if (document === undefined) return undefined;
     let policy = parsed.get(document);
     if (policy === undefined) {
@@ -46,11 +45,44 @@ export function createPolicyAuthorizer(organizations: OrganizationLevels = NO_OR
     }
     return policy ? { name, policy } : undefined;
   };
+  const levels = (world: World, accountId: string, type: 'SERVICE_CONTROL_POLICY' | 'RESOURCE_CONTROL_POLICY'): OrganizationLevel[] =>
+    organizations.levels(world, accountId, type).map(({ level, policies: attached }) => ({
+      level,
+      policies: attached.flatMap(({ name, document }) => parse(name, document) ?? []),
+    }));
 
+  // Everything below reads only the request and the IAM, STS and Organizations state (DECISION_INPUTS), so it is
+  // kept until one of those services writes: decisions, each caller's policies, each resource account's RCPs.
   const decisions = new DecisionMemo();
+  const callers = new Map<string, Map<string | undefined, CallerPolicies>>();
+  const resourceAccounts = new Map<string, ResourceAccount>();
+  const callerOf = (world: World, principal: Principal): CallerPolicies => {
+    let byKey = callers.get(principal.arn);
+    if (!byKey) callers.set(principal.arn, (byKey = new Map()));
+    let known = byKey.get(principal.accessKeyId);
+    if (!known) {
+      // SCPs bound the caller's account (they do not apply to the management account).
+      const scp = levels(world, principal.accountId, 'SERVICE_CONTROL_POLICY');
+      known = callerPolicies(world, principal, parse, scp, organizations.organizationId(world, principal.accountId));
+      byKey.set(principal.accessKeyId, known);
+    }
+    return known;
+  };
+  const resourceAccountOf = (world: World, accountId: string): ResourceAccount => {
+    let known = resourceAccounts.get(accountId);
+    if (!known) {
+      // RCPs bound the resource's account.
+      known = { rcp: levels(world, accountId, 'RESOURCE_CONTROL_POLICY'), org: organizations.organizationId(world, accountId) };
+      resourceAccounts.set(accountId, known);
+    }
+    return known;
+  };
   return {
     invalidate(service) {
-      if (service === undefined || DECISION_INPUTS.has(service)) decisions.clear();
+      if (service !== undefined && !DECISION_INPUTS.has(service)) return;
+      decisions.clear();
+      callers.clear();
+      resourceAccounts.clear();
     },
     authorize(world, request): AuthorizationDecision {
       const { principal } = request;
@@ -60,39 +92,32 @@ export function createPolicyAuthorizer(organizations: OrganizationLevels = NO_OR
       const now = world.clock.now;
       const known = decisions.get(parts, now);
       if (known) return known;
-      const { decision, timeBound } = decide(world, request);
-      decisions.set(parts, now, decision, timeBound);
+      const caller = callerOf(world, principal);
+      const account = resourceAccountOf(world, request.resourceAccountId);
+      const policies: PolicySet = {
+        identity: caller.identity,
+        boundary: caller.boundary,
+        session: caller.session,
+        scp: caller.scp,
+        rcp: account.rcp,
+      };
+      addResourcePolicy(policies, request, parse);
+      const result = authorize({
+        request: {
+          principal: principal.arn,
+          ...(principal.roleArn ? { roleArn: principal.roleArn } : {}),
+          action: request.action,
+          resource: request.resourceArn,
+          resourceAccount: request.resourceAccountId,
+          context: contextFor(request, caller, account, instantKeys(now)),
+        },
+        policies,
+      });
+      const decision = { allowed: result.decision === 'Allow', message: result.message ?? result.explanation, trace: result };
+      decisions.set(parts, now, decision, policiesMentionTime(policies));
       return decision;
     },
   };
-
-  function decide(world: World, request: AuthorizationRequest): { decision: AuthorizationDecision; timeBound: boolean } {
-    const { principal } = request;
-    const policies = policySetFor(world, request, parse);
-    const levels = (accountId: string, type: 'SERVICE_CONTROL_POLICY' | 'RESOURCE_CONTROL_POLICY') =>
-      organizations.levels(world, accountId, type).map(({ level, policies: attached }) => ({
-        level,
-        policies: attached.flatMap(({ name, document }) => parse(name, document) ?? []),
-      }));
-    // SCPs bound the caller's account; RCPs bound the resource's account (neither applies to the management account).
-    policies.scp = levels(principal.accountId, 'SERVICE_CONTROL_POLICY');
-    policies.rcp = levels(request.resourceAccountId, 'RESOURCE_CONTROL_POLICY');
-    const result = authorize({
-      request: {
-        principal: principal.arn,
-        ...(principal.roleArn ? { roleArn: principal.roleArn } : {}),
-        action: request.action,
-        resource: request.resourceArn,
-        resourceAccount: request.resourceAccountId,
-        context: contextFor(world, request, organizations),
-      },
-      policies,
-    });
-    return {
-      decision: { allowed: result.decision === 'Allow', message: result.message ?? result.explanation, trace: result },
-      timeBound: policiesMentionTime(policies),
-    };
-  }
 }
 
 /**
@@ -103,58 +128,13 @@ export function createPolicyAuthorizer(organizations: OrganizationLevels = NO_OR
  */
 const DECISION_INPUTS: ReadonlySet<string> = new Set(['iam', 'sts', 'organizations']);
 
-type Parse = (name: string, document: string | undefined) => NamedPolicy | undefined;
+interface ResourceAccount {
+  rcp: OrganizationLevel[];
+  /** aws:ResourceOrgID, when the resource's account is in an organization. */
+  org: string | undefined;
+}
 
-function policySetFor(world: World, request: AuthorizationRequest, parse: Parse): PolicySet {
-  const { principal } = request;
-  const state = iamState(world);
-  const account = state.accounts[principal.accountId];
-  const set: PolicySet = { identity: [], boundary: null, session: null };
-  if (account) {
-    const managed = (arn: string) => parse(arn, managedDocument(account, arn));
-    const inline = (owner: string, policies: Record<string, string>) =>
-      Object.entries(policies).flatMap(([name, document]) => parse(`${owner}/inline:${name}`, document) ?? []);
-    if (principal.type === 'IAMUser' && principal.userName) {
-      const user = account.users[principal.userName];
-      if (user) {
-        set.identity = [
-          ...inline(user.arn, user.inlinePolicies),
-          ...user.attachedPolicies.flatMap((arn) => managed(arn) ?? []),
-        ];
-        for (const groupName of user.groups) {
-          const group = account.groups[groupName];
-          if (group)
-            set.identity.push(
-              ...inline(group.arn, group.inlinePolicies),
-              ...group.attachedPolicies.flatMap((arn) => managed(arn) ?? []),
-            );
-        }
-        if (user.permissionsBoundary) set.boundary = managed(user.permissionsBoundary) ?? null;
-      }
-    }
-    if (principal.type === 'AssumedRole' && principal.roleArn) {
-      const role = Object.values(account.roles).find((r) => r.arn === principal.roleArn);
-      if (role) {
-        set.identity = [
-          ...inline(role.arn, role.inlinePolicies),
-          ...role.attachedPolicies.flatMap((arn) => managed(arn) ?? []),
-        ];
-        if (role.permissionsBoundary) set.boundary = managed(role.permissionsBoundary) ?? null;
-      }
-      const session = principal.accessKeyId ? state.sessions[principal.accessKeyId] : undefined;
-      if (session && (session.sessionPolicy !== undefined || session.policyArns?.length)) {
-        set.session = [
-          ...(session.sessionPolicy !== undefined
-            ? [parse(`${principal.arn}/session-policy`, session.sessionPolicy)].flatMap((p) => p ?? [])
-            : []),
-          ...(session.policyArns ?? []).flatMap((arn) => managed(arn) ?? []),
-        ];
-        // Session policies only ever narrow: one that no longer resolves (a deleted managed policy) grants nothing,
-        // it does not lift the restriction.
-        if (set.session.length === 0) set.session = [parse(`${principal.arn}/session-policy`, EMPTY_POLICY)!];
-      }
-    }
-  }
+function addResourcePolicy(set: PolicySet, request: AuthorizationRequest, parse: Parse): void {
   const resource = request.resourcePolicy;
   if (resource?.type === 'key') set.keyPolicy = parse(`key-policy:${request.resourceArn}`, resource.document) ?? null;
   else if (resource?.type === 'resource')
@@ -164,39 +144,43 @@ function policySetFor(world: World, request: AuthorizationRequest, parse: Parse)
     const name = `trust-policy:${request.resourceArn}`;
     set.trustPolicy = asTrustPolicy(parse(name, resource.document) ?? parse(name, EMPTY_POLICY));
   }
-  return set;
 }
-
-const EMPTY_POLICY = '{"Version":"2012-10-17","Statement":[]}';
 
 /**
  * A role's trust policy is its resource policy, written without a Resource element: the resource is always the
  * role itself. The evaluator treats a statement without Resource as matching nothing (as KMS does), so each
  * statement is given an implicit Resource that covers the role, located at the statement for the trace.
  */
+const trustForms = new WeakMap<ParsedPolicy, ParsedPolicy>();
 function asTrustPolicy(named: NamedPolicy | undefined): NamedPolicy | null {
   if (!named) return null;
-  const statements = named.policy.statements.map((statement) =>
-    statement.resource
-      ? statement
-      : {
-          ...statement,
-          resource: {
-            element: 'Resource' as const,
-            entries: [{ value: '*', range: statement.range }],
-            single: true,
-            range: statement.range,
+  // Made once per parsed policy, so the evaluator's per-statement compilation is reused too.
+  let policy = trustForms.get(named.policy);
+  if (!policy) {
+    const statements = named.policy.statements.map((statement) =>
+      statement.resource
+        ? statement
+        : {
+            ...statement,
+            resource: {
+              element: 'Resource' as const,
+              entries: [{ value: '*', range: statement.range }],
+              single: true,
+              range: statement.range,
+            },
           },
-        },
-  );
-  return { name: named.name, policy: { ...named.policy, statements } };
+    );
+    policy = { ...named.policy, statements };
+    trustForms.set(named.policy, policy);
+  }
+  return { name: named.name, policy };
 }
 
-function managedDocument(account: IamAccount, arn: string): string | undefined {
-  const aws = awsManagedPolicy(arn);
-  if (aws) return aws.document;
-  const policy = account.policies[arn];
-  return policy?.versions.find((v) => v.versionId === policy.defaultVersionId)?.document;
+/** aws:CurrentTime and aws:EpochTime of the last instant asked: every decision at one instant uses the same strings. */
+let lastInstant = { now: Number.NaN, iso: '', epoch: '' };
+function instantKeys(now: number): { iso: string; epoch: string } {
+  if (lastInstant.now !== now) lastInstant = { now, iso: isoTime(now), epoch: String(Math.floor(now / 1000)) };
+  return lastInstant;
 }
 
 /**
@@ -204,48 +188,33 @@ function managedDocument(account: IamAccount, arn: string): string | undefined {
  * operation or the calling service supplied.
  */
 function contextFor(
-  world: World,
   request: AuthorizationRequest,
-  organizations: OrganizationLevels,
+  caller: CallerPolicies,
+  account: ResourceAccount,
+  instant: { iso: string; epoch: string },
 ): Record<string, ContextValue> {
   const { principal } = request;
   const context: Record<string, ContextValue> = {
-    'aws:CurrentTime': isoTime(world.clock.now),
-    'aws:EpochTime': String(Math.floor(world.clock.now / 1000)),
+    'aws:CurrentTime': instant.iso,
+    'aws:EpochTime': instant.epoch,
     'aws:SecureTransport': 'true',
     'aws:RequestedRegion': request.region,
     'aws:userid': principal.principalId,
   };
   if (request.sourceIp && !request.viaService) context['aws:SourceIp'] = request.sourceIp;
   if (principal.type === 'IAMUser' && principal.userName) context['aws:username'] = principal.userName;
-  const principalOrg = organizations.organizationId(world, principal.accountId);
-  if (principalOrg) context['aws:PrincipalOrgID'] = principalOrg;
-  const resourceOrg = organizations.organizationId(world, request.resourceAccountId);
-  if (resourceOrg && request.resourceArn !== '*') context['aws:ResourceOrgID'] = resourceOrg;
-  for (const tag of principalTags(world, principal)) context[`aws:PrincipalTag/${tag.key}`] = tag.value;
+  if (caller.principalOrg) context['aws:PrincipalOrgID'] = caller.principalOrg;
+  if (account.org && request.resourceArn !== '*') context['aws:ResourceOrgID'] = account.org;
+  for (const [key, value] of caller.tags) context[key] = value;
   if (request.viaService) {
     context['aws:ViaAWSService'] = 'true';
     context['aws:CalledVia'] = [request.viaService];
     context['aws:CalledViaFirst'] = request.viaService;
     context['aws:CalledViaLast'] = request.viaService;
   } else context['aws:ViaAWSService'] = 'false';
-  for (const [key, value] of Object.entries(request.context)) {
+  for (const key in request.context) {
+    const value = request.context[key];
     context[key] = Array.isArray(value) ? value.map(String) : String(value);
   }
   return context;
-}
-
-function principalTags(world: World, principal: Principal): { key: string; value: string }[] {
-  const account = iamState(world).accounts[principal.accountId];
-  if (!account) return [];
-  if (principal.type === 'IAMUser' && principal.userName) return account.users[principal.userName]?.tags ?? [];
-  if (principal.type === 'AssumedRole' && principal.roleArn) {
-    const role = Object.values(account.roles).find((r) => r.arn === principal.roleArn);
-    const session = principal.accessKeyId ? iamState(world).sessions[principal.accessKeyId] : undefined;
-    // Session tags override the role's tags with the same key.
-    const tags = new Map((role?.tags ?? []).map((t) => [t.key, t.value]));
-    for (const tag of session?.tags ?? []) tags.set(tag.key, tag.value);
-    return [...tags].map(([key, value]) => ({ key, value }));
-  }
-  return [];
 }
