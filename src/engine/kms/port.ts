@@ -21,6 +21,11 @@ export interface KmsPort {
     encryptionContext: Record<string, string>,
     viaService: string,
   ): { plaintext: Uint8Array; ciphertextBlob: Uint8Array };
+  /**
+   * Remembers the data key GenerateDataKey just returned for `memoKey` (the sealed value that holds its blob), so the
+   * first Decrypt of that blob needs no unwrap either; that Decrypt still checks, records and meters as any other.
+   */
+  rememberDataKey(ctx: OperationContext, memoKey: object, key: KmsKey, dataKey: Uint8Array): void;
   /** `memoKey`: an object whose identity stands for this blob, so the unwrap is done once (see DESIGN.md). */
   decrypt(
     ctx: OperationContext,
@@ -52,6 +57,11 @@ export const kmsPort: KmsPort = {
     authorizeAndRecord(ctx, key, 'GenerateDataKey', encryptionContext, viaService, { keySpec: 'AES_256' });
     const plaintext = ctx.rng.bytes(32);
     return { plaintext, ciphertextBlob: sealBlob(key.keyId, currentMaterial(key), plaintext, encryptionContext, ctx.rng) };
+  },
+
+  rememberDataKey(ctx, memoKey, key, dataKey) {
+    const memoized: MemoizedDataKey = { dataKey, keyId: key.keyId, accountId: key.accountId, region: key.region };
+    ctx.memo.set(memoKey, memoized);
   },
 
   decrypt(ctx, ciphertextBlob, encryptionContext, viaService, memoKey) {

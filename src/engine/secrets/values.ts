@@ -27,13 +27,18 @@ export function sealValue(ctx: OperationContext, kms: KmsPort, secret: Secret, v
     const { plaintext: dataKey, ciphertextBlob } = kms.generateDataKey(ctx, key, encryptionContext(secret, versionId), SERVICE);
     const bytes = value.kind === 'string' ? utf8Encode(value.text) : value.bytes;
     const sealed = sealWithDataKey(dataKey, bytes, aad(secret, versionId), ctx.rng);
-    return {
+    const encrypted: EncryptedValue = {
       kind: value.kind,
       keyArn: key.arn,
       dataKeyBlob: bytesToBase64(ciphertextBlob),
       nonce: bytesToBase64(sealed.nonce),
       ciphertext: bytesToBase64(sealed.ciphertext),
     };
+    // The value was just sealed with real AES: its first read need not unwrap and decrypt it again (it still goes
+    // through KMS Decrypt's checks, log entry and meter). The bytes are copied: the caller may reuse its buffer.
+    kms.rememberDataKey(ctx, encrypted, key, dataKey);
+    plaintexts.set(encrypted, value.kind === 'string' ? value : { kind: 'binary', bytes: value.bytes.slice() });
+    return encrypted;
   } catch (error) {
     throw asSecretsKmsError(error, ctx, 'encrypt');
   }
@@ -50,8 +55,15 @@ export function assertKeyUsable(ctx: OperationContext, kms: KmsPort, secret: Sec
 }
 
 /**
- * Opens a version's value. The plaintext is memoized per version in memory (never in the snapshot), but every read
- * still goes through KMS Decrypt's checks, log entry and meter (DESIGN.md, "Real encryption, synchronous").
+ * Plaintexts by sealed value, in memory only (never in the snapshot): filled when a value is sealed or first opened.
+ * Keyed by the sealed object itself, which a version replaces (never edits) when its value changes, and which a
+ * loaded snapshot never shares with the world it came from.
+ */
+const plaintexts = new WeakMap<EncryptedValue, SecretValue>();
+
+/**
+ * Opens a version's value. The plaintext is memoized in memory, but every read still goes through KMS Decrypt's
+ * checks, log entry and meter (DESIGN.md, "Real encryption, synchronous").
  */
 export function openValue(ctx: OperationContext, kms: KmsPort, secret: Secret, version: SecretVersion): SecretValue {
   const sealed = version.value;
@@ -62,12 +74,12 @@ export function openValue(ctx: OperationContext, kms: KmsPort, secret: Secret, v
   } catch (error) {
     throw asSecretsKmsError(error, ctx, 'decrypt');
   }
-  const memoized = ctx.memo.get(version) as { sealed: EncryptedValue; value: SecretValue } | undefined;
-  if (memoized && memoized.sealed === sealed) return memoized.value;
+  const memoized = plaintexts.get(sealed);
+  if (memoized) return memoized;
   const bytes = openWithDataKey(dataKey, base64ToBytes(sealed.nonce)!, base64ToBytes(sealed.ciphertext)!, aad(secret, version.versionId));
   if (!bytes) throw secretsErrors.decryptionFailure();
   const value: SecretValue = sealed.kind === 'string' ? { kind: 'string', text: utf8Decode(bytes) } : { kind: 'binary', bytes };
-  ctx.memo.set(version, { sealed, value });
+  plaintexts.set(sealed, value);
   return value;
 }
 
