@@ -54,6 +54,7 @@ export class AppState {
   /** The moves of time not yet finished, run one after another (see moveTime). */
   private timeQueue: Promise<void> = Promise.resolve();
   private queuedMoves = 0;
+  private changing = false;
   private workerSandbox: Promise<AsyncSandbox> | undefined;
 
   constructor(
@@ -95,7 +96,7 @@ export class AppState {
       userAgent: 'secretslab-console',
       ...(this.actingAs ? { caller: { principalArn: this.actingAs } } : {}),
     });
-    if (before && result.ok) this.pushUndo(before);
+    if (before && result.ok && !this.changing) this.pushUndo(before);
     return result;
   }
 
@@ -104,8 +105,16 @@ export class AppState {
    * re-read the world. An action that throws changes nothing and leaves no undo step.
    */
   change<T>(action: () => T): T {
+    if (this.changing) return action();
     const before = this.simulator.snapshot();
-    const result = action();
+    // Calls made inside (say, RotateSecret after deploying a function) belong to this one undo step.
+    this.changing = true;
+    let result: T;
+    try {
+      result = action();
+    } finally {
+      this.changing = false;
+    }
     this.pushUndo(before);
     this.version++;
     return result;

@@ -77,15 +77,14 @@ export function ensureFunction(app: AppState, secretName: string, template: Rota
 /**
  * Deploys a function of the generic template (SecretsManagerRotationTemplate) that runs a complete handler of our
  * own for an API-key secret, outside any VPC (it reaches Secrets Manager and the internet), as a learner would start
- * from the console's "Create function". One undo step.
+ * from the console's "Create function".
  */
 export function createCustomFunction(app: AppState, secretName: string): { arn: string; name: string } | { error: Failure } {
   const base = `rotate-${safeName(secretName)}-custom`.slice(0, 56);
   let name = base;
   for (let n = 2; app.call('lambda', 'GetFunctionConfiguration', { functionName: name }).ok; n++) name = `${base}-${n}`;
   try {
-    const arn = app.change(() => deployRotationFunction(app.simulator, { name, template: 'SecretsManagerRotationTemplate', inVpc: false, source: GENERIC_HANDLER, region: app.region }));
-    return { arn, name };
+    return { arn: deployRotationFunction(app.simulator, { name, template: 'SecretsManagerRotationTemplate', inVpc: false, source: GENERIC_HANDLER, region: app.region }), name };
   } catch (error) {
     const e = error as { code?: string; message?: string };
     return { error: { code: e.code ?? 'Error', message: e.message ?? String(error) } };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSimulator, deployRotationFunction, HOUR, MINUTE, pendingInvocations, rotationState, type World } from '../../../../src/engine/index.ts';
+import { createSimulator, deployFunctionCode, deployRotationFunction, HOUR, MINUTE, pendingInvocations, rotationState, type World } from '../../../../src/engine/index.ts';
 import type { AsyncSandbox } from '../../../../src/sandbox/run-functions.ts';
 import { workerSandbox } from '../../../../src/sandbox/worker-sandbox.ts';
 import { AppState } from '../../../../src/ui/state/app-state.svelte.ts';
@@ -103,5 +103,22 @@ describe('AppState: time moves through learner-written handlers', () => {
     void app.advanceTo(start);
     expect(sim.now).toBe(start + HOUR);
     expect(app.canUndo).toBe(true);
+  });
+
+  it('a change outside the API with calls inside it is one undo step; one that throws leaves none', () => {
+    const sim = createSimulator({ seed: 'change' });
+    const app = new AppState(sim);
+    const empty = sim.snapshot();
+    const arn = app.change(() => {
+      const fnArn = deployRotationFunction(sim, { name: 'rotate-api-key', template: 'SecretsManagerRotationTemplate', inVpc: false, source: GENERIC_HANDLER });
+      const created = app.call('secretsmanager', 'CreateSecret', { name: 'partner/api-key', secretString: '{"apiKey":"ak_initial_0123456789abcdefghij"}' });
+      expect(created.ok).toBe(true);
+      return fnArn;
+    });
+    expect(arn).toMatch(/^arn:aws:lambda:/);
+    expect(() => app.change(() => deployFunctionCode(sim, `${arn}-missing`, 'exports.handler = async () => {};'))).toThrow(/Function not found/);
+    app.undo();
+    expect(sim.snapshot()).toEqual(empty);
+    expect(app.canUndo).toBe(false);
   });
 });
