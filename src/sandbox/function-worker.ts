@@ -7,12 +7,13 @@
  *
  * Protocol: page -> worker { type: 'run', source, event, context }; worker -> page { type: 'request', id, json } for
  * each SDK or third-party request, answered by page -> worker { type: 'answer', id, json }; finally worker -> page
- * { type: 'done', json } with the runtime's outcome JSON.
+ * { type: 'done', json } with the runtime's outcome JSON. Each console line is also sent as it is printed
+ * ({ type: 'log', line }), so a handler ended early still shows what it printed.
  */
 import { HANDLER_RUNTIME_SOURCE } from './handler-runtime.ts';
 import { guardCodeGeneration, removeGlobals } from './global-lockdown.ts';
 
-type Install = (bridge: (json: string) => Promise<string>) => (source: string, eventJson: string, contextJson: string) => Promise<string>;
+type Install = (bridge: (json: string) => Promise<string>, onLog: (line: string) => void) => (source: string, eventJson: string, contextJson: string) => Promise<string>;
 type Inbound = { type: 'run'; source: string; event: string; context: string } | { type: 'answer'; id: number; json: string };
 
 /** The worker's global, typed by what this file uses of it (the project's lib is the DOM's, not the worker's). */
@@ -41,7 +42,7 @@ function start(message: Extract<Inbound, { type: 'run' }>): void {
   let run: ReturnType<Install>;
   try {
     const install = makeFunction(`return ${HANDLER_RUNTIME_SOURCE}`)() as Install;
-    run = install(bridge);
+    run = install(bridge, (line) => post({ type: 'log', line }));
   } catch (error) {
     post({ type: 'done', json: JSON.stringify({ outcome: 'failed', errorType: 'Runtime.Error', errorMessage: String(error), logs: [] }) });
     return;

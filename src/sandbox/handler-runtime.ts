@@ -8,7 +8,7 @@
  * Every request leaves through one `bridge(requestJson)` function the host provides, which answers with JSON text
  * (synchronously in Node, as a promise in the browser). The bridge lives in a closure the learner's code cannot reach.
  *
- * Evaluating the source yields `install(bridge)`, which returns `run(source, eventJson, contextJson)`: a promise of the
+ * Evaluating the source yields `install(bridge, onLog?)`, which returns `run(source, eventJson, contextJson)`: a promise of the
  * outcome as JSON text: { outcome: 'succeeded' | 'failed', errorType?, errorMessage?, logs }.
  */
 export const HANDLER_RUNTIME_SOURCE = String.raw`(() => {
@@ -85,7 +85,9 @@ export const HANDLER_RUNTIME_SOURCE = String.raw`(() => {
     }).join(' ');
   }
 
-  return function install(bridge) {
+  // onLog (optional) hears each console line as it is printed, so a host that must end a handler early (a timeout)
+  // still has the lines printed before it, as CloudWatch Logs would.
+  return function install(bridge, onLog) {
     // A request whose route hangs (no network path) never answers: the host ends the invocation as timed out.
     const forever = () => new Promise(() => {});
 
@@ -184,7 +186,12 @@ export const HANDLER_RUNTIME_SOURCE = String.raw`(() => {
 
     return async function run(source, eventJson, contextJson) {
       const logs = [];
-      const log = (...args) => { if (logs.length < MAX_LOG_LINES) logs.push(format(args)); };
+      const log = (...args) => {
+        if (logs.length >= MAX_LOG_LINES) return;
+        const line = format(args);
+        logs.push(line);
+        if (typeof onLog === 'function') onLog(line);
+      };
       const console = { log, info: log, warn: log, error: log, debug: log };
       const info = JSON.parse(contextJson);
       const context = { ...info, getRemainingTimeInMillis: () => info.timeoutMs };

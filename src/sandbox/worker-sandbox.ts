@@ -20,8 +20,6 @@ export interface WorkerSandboxOptions {
   onRun?: (invocation: PendingInvocation, running: boolean) => void;
 }
 
-const timedOut: SandboxOutcome = { outcome: 'timedOut', logs: [] };
-
 function newFunctionWorker(): WorkerLike {
   return new Worker(new URL('./function-worker.ts', import.meta.url), { type: 'module', name: 'secretslab-function' });
 }
@@ -58,6 +56,9 @@ export function workerSandbox(options: WorkerSandboxOptions = {}): AsyncSandbox 
   return (invocation: PendingInvocation, bridge: Bridge) =>
     new Promise<SandboxOutcome>((resolve) => {
       const worker = createWorker();
+      // The lines printed so far: what a handler ended early (timed out) still reports.
+      const printed: string[] = [];
+      const timedOut = (): SandboxOutcome => ({ outcome: 'timedOut', logs: [...printed] });
       let settled = false;
       const finish = (outcome: SandboxOutcome) => {
         if (settled) return;
@@ -69,7 +70,7 @@ export function workerSandbox(options: WorkerSandboxOptions = {}): AsyncSandbox 
         options.onRun?.(invocation, false);
         resolve(outcome);
       };
-      const timer = setTimeout(() => finish(timedOut), Math.min(invocation.timeoutSeconds * 1000, wallLimitMs));
+      const timer = setTimeout(() => finish(timedOut()), Math.min(invocation.timeoutSeconds * 1000, wallLimitMs));
       worker.onmessage = (event: MessageEvent) => {
         const message = event.data as { type?: unknown; id?: unknown; json?: unknown } | null;
         if (message?.type === 'request') {
@@ -80,8 +81,10 @@ export function workerSandbox(options: WorkerSandboxOptions = {}): AsyncSandbox 
             return finish({ outcome: 'failed', errorType: 'Runtime.Error', errorMessage: error instanceof Error ? error.message : String(error), logs: [] });
           }
           // No route: the request would never answer, so the handler would wait out its Timeout.
-          if (bridge.hung) return finish(timedOut);
+          if (bridge.hung) return finish(timedOut());
           worker.postMessage({ type: 'answer', id: message.id, json: answer });
+        } else if (message?.type === 'log') {
+          printed.push(String((message as { line?: unknown }).line));
         } else if (message?.type === 'done') {
           finish(parseOutcome(message.json));
         }

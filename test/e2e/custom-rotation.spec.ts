@@ -129,13 +129,14 @@ test('a learner-written rotation function runs in a Web Worker: the four steps, 
 
   // An endless loop: the worker is ended after the real-time limit and the step times out as Lambda reports it.
   await undoFailedRun(page);
-  await deployCode(page, 'exports.handler = async () => { while (true) {} };');
+  await deployCode(page, "exports.handler = async () => { console.log('looping'); while (true) {} };");
   await page.getByTestId('rotate-now').click();
   await page.getByTestId('finish-run').click();
   await expect(page.getByTestId('function-running')).toContainText(/Running rotate-partner-api-key-custom: createSecret/);
   await expect(page.getByTestId('finish-run')).toBeDisabled();
   await expect(createStep(page)).toHaveAttribute('data-outcome', 'timedOut', { timeout: 15_000 });
   await expect(createStep(page).getByTestId('step-cause')).toHaveText('Task timed out after 30.00 seconds');
+  await expect(createStep(page).getByTestId('step-logs')).toHaveText('looping');
   await expect(page.getByTestId('function-running')).toHaveText('');
 
   expect(requests.filter((url) => url.includes('example.com'))).toEqual([]);

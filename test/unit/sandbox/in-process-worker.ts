@@ -1,7 +1,7 @@
 import { HANDLER_RUNTIME_SOURCE } from '../../../src/sandbox/handler-runtime.ts';
 import type { WorkerLike } from '../../../src/sandbox/worker-sandbox.ts';
 
-type Install = (bridge: (json: string) => Promise<string>) => (source: string, eventJson: string, contextJson: string) => Promise<string>;
+type Install = (bridge: (json: string) => Promise<string>, onLog: (line: string) => void) => (source: string, eventJson: string, contextJson: string) => Promise<string>;
 
 /**
  * A stand-in for src/sandbox/function-worker.ts in Node: the same runtime and the same message protocol, run in this
@@ -34,6 +34,7 @@ export class InProcessWorker implements WorkerLike {
           this.waiting.set(id, resolve);
           this.send({ type: 'request', id, json });
         }),
+      (line) => this.send({ type: 'log', line }),
     );
     void run(data.source!, data.event!, data.context!).then((json) => this.send({ type: 'done', json }));
   }

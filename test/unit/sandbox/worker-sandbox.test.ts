@@ -19,12 +19,15 @@ function setup(source: string, options: { inVpc?: boolean; timeout?: number } = 
   return { sim, functionArn, secretArn: created.output.arn, run };
 }
 
-/** A worker that never answers (an endless loop, as far as the page can tell). */
+/** A worker that never finishes (an endless loop, as far as the page can tell), after printing `printed`. */
 class SilentWorker implements WorkerLike {
   onmessage: ((event: MessageEvent) => void) | null = null;
   onerror: ((event: ErrorEvent) => void) | null = null;
   terminated = 0;
-  postMessage(): void {}
+  constructor(private readonly printed: string[] = []) {}
+  postMessage(): void {
+    for (const line of this.printed) this.onmessage?.({ data: { type: 'log', line } } as MessageEvent);
+  }
   terminate(): void {
     this.terminated++;
   }
@@ -68,13 +71,19 @@ describe('workerSandbox', () => {
     expect(current.ok && (JSON.parse(current.output.secretString) as { apiKey: string }).apiKey).not.toBe(INITIAL_KEY);
   });
 
-  it('a request with no network route ends the worker at once: the step timed out', async () => {
+  it('a request with no network route ends the worker at once: the step timed out, with the lines printed before', async () => {
     const workers: InProcessWorker[] = [];
-    const s = setup(GENERIC_HANDLER, { inVpc: true });
+    const source = `const sdk = require('@aws-sdk/client-secrets-manager');
+exports.handler = async (event) => {
+  console.log('calling DescribeSecret for', event.Step);
+  await new sdk.SecretsManagerClient({}).send(new sdk.DescribeSecretCommand({ SecretId: event.SecretId }));
+  console.log('never printed');
+};`;
+    const s = setup(source, { inVpc: true });
     setFunctionNetwork(s.sim, s.functionArn, { secretsManagerRoute: 'none' });
     const sandbox = workerSandbox({ createWorker: () => workers[workers.push(new InProcessWorker()) - 1]! });
     await advanceRunningFunctions(s.sim, s.sim.now + 60_000, sandbox);
-    expect(s.run().steps[0]).toMatchObject({ step: 'createSecret', outcome: 'timedOut', cause: 'Task timed out after 30.00 seconds' });
+    expect(s.run().steps[0]).toMatchObject({ step: 'createSecret', outcome: 'timedOut', cause: 'Task timed out after 30.00 seconds', logs: ['calling DescribeSecret for createSecret'] });
     expect(workers[0]!.terminated).toBe(1);
     // The hung request got no answer back into the worker.
     expect(workers[0]!.received.map((m) => m.type)).toEqual(['run']);
@@ -82,7 +91,7 @@ describe('workerSandbox', () => {
 
   it('a worker that never finishes is ended after min(Timeout, wall limit) of real time', async () => {
     vi.useFakeTimers();
-    const worker = new SilentWorker();
+    const worker = new SilentWorker(['starting the loop']);
     const sandbox = workerSandbox({ wallLimitMs: 5000, createWorker: () => worker });
     let outcome: unknown;
     void sandbox(invocation(3), idleBridge).then((o) => (outcome = o));
@@ -90,7 +99,7 @@ describe('workerSandbox', () => {
     expect(outcome).toBeUndefined();
     expect(worker.terminated).toBe(0);
     await vi.advanceTimersByTimeAsync(1);
-    expect(outcome).toEqual({ outcome: 'timedOut', logs: [] });
+    expect(outcome).toEqual({ outcome: 'timedOut', logs: ['starting the loop'] });
     expect(worker.terminated).toBe(1);
 
     const slow = new SilentWorker();
