@@ -145,9 +145,14 @@ test('a learner-written rotation function runs in a Web Worker: the four steps, 
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   await page.screenshot({ path: 'test-results/custom-rotation-timed-out.png', fullPage: true });
 
-  // Back to the template: the function runs its template's code again.
+  // Back to the template: the function runs its template's code again; the editor opens on request, with the
+  // four-step skeleton.
   await page.getByTestId('back-to-template').click();
+  await expect(page.getByText("This function runs its template's code.")).toBeVisible();
+  await page.getByTestId('open-function-code').click();
   await expect(page.getByTestId('code-state')).toHaveAttribute('data-state', 'template');
+  await expect(page.getByTestId('function-editor')).toHaveAttribute('data-ready', 'true');
+  await expect.poll(() => editorValue(page)).toContain("case 'createSecret':");
 });
 
 test("lab 08: show me deploys the lab's handler, the clock runs it in the worker, and every goal passes", async ({ page }) => {
