@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createSimulator, deployFunctionCode, deployRotationFunction, HOUR, MINUTE, pendingInvocations, rotationState, type World } from '../../../../src/engine/index.ts';
 import type { AsyncSandbox } from '../../../../src/sandbox/run-functions.ts';
 import { workerSandbox } from '../../../../src/sandbox/worker-sandbox.ts';
@@ -38,6 +38,10 @@ function customRotationApp(sandbox: AsyncSandbox) {
   const run = () => rotationState(sim.state as World).runs[created.output.arn]!;
   return { sim, app, run };
 }
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -120,5 +124,29 @@ describe('AppState: time moves through learner-written handlers', () => {
     app.undo();
     expect(sim.snapshot()).toEqual(empty);
     expect(app.canUndo).toBe(false);
+  });
+
+  it('play skips its ticks while a handler runs, so time does not pile up behind it; one undo returns to where play began', async () => {
+    vi.useFakeTimers();
+    const gated = gatedSandbox();
+    const { sim, app, run } = customRotationApp(gated.sandbox);
+    const start = sim.now;
+    app.play(MINUTE); // a tick every 250 ms moves 15 virtual seconds
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(gated.started).toEqual(['createSecret']);
+    expect(app.running).toBe('Running rotate-api-key: createSecret…');
+    expect(sim.now).toBeLessThanOrEqual(start + 15_000);
+
+    gated.openForGood();
+    // Once the handler is done, the tick that ran it ends where it was headed; no skipped tick is made up for.
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sim.now).toBe(start + 15_000);
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(run().state).toBe('succeeded');
+    expect(sim.now).toBeGreaterThan(start + 15_000);
+    app.pause();
+    await app.settled();
+    app.undo();
+    expect(sim.now).toBe(start);
   });
 });
