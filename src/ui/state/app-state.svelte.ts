@@ -163,6 +163,9 @@ export class AppState {
       try {
         if (options.undo !== false) this.pushUndo(this.simulator.snapshot());
         await action((instant) => this.hop(instant));
+      } catch (error) {
+        // Only the sandbox can fail here (the worker script did not load, say); the step stays waiting for a retry.
+        this.notice = `Time stopped where a rotation function had to run: ${error instanceof Error ? error.message : String(error)}`;
       } finally {
         if (--this.queuedMoves === 0) {
           this.busy = false;

@@ -149,4 +149,20 @@ describe('AppState: time moves through learner-written handlers', () => {
     app.undo();
     expect(sim.now).toBe(start);
   });
+
+  it('a sandbox that fails stops time at the waiting step and says so; the step runs on the next move', async () => {
+    let broken = true;
+    const inner = workerSandbox({ createWorker: () => new InProcessWorker() });
+    const sandbox: AsyncSandbox = (invocation, bridge) => (broken ? Promise.reject(new Error('the worker script did not load')) : inner(invocation, bridge));
+    const { sim, app, run } = customRotationApp(sandbox);
+    const start = sim.now;
+    await app.advance(HOUR);
+    expect(app.notice).toBe('Time stopped where a rotation function had to run: the worker script did not load');
+    expect(app.busy).toBe(false);
+    expect(sim.now).toBeLessThan(start + HOUR);
+    expect(pendingInvocations(sim.state)).toHaveLength(1);
+    broken = false;
+    await app.advance(HOUR);
+    expect(run().state).toBe('succeeded');
+  });
 });
