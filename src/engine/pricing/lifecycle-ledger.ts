@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { LogEntry, RecordKeeper, World } from '../kernel/index.ts';
-import { findSecret, secretsState, type Secret } from '../secrets/index.ts';
+import { secretsState, type Secret } from '../secrets/index.ts';
 import { kmsState, type KmsKey } from '../kms/index.ts';
 
 /**
@@ -56,6 +56,8 @@ export function emptyLedger(): LifecycleLedger {
 const DAY_MS = 86_400_000;
 const SECRET_ARN = /^arn:aws:secretsmanager:([a-z0-9-]+):(\d{12}):secret:(.+)$/;
 const KEY_ARN = /^arn:aws:kms:([a-z0-9-]+):(\d{12}):key\/(.+)$/;
+/** The six-character suffix that ends a full secret ARN (and a name that happens to look like one). */
+const FULL_SUFFIX = /-[A-Za-z0-9]{6}$/;
 // Every Secrets Manager and KMS API call is billed; Lambda bills invocations (metered by the rotation engine), not its API.
 const BILLED_SERVICES = new Set(['secretsmanager', 'kms']);
 
@@ -120,16 +122,58 @@ function settle(
   });
 }
 
+/**
+ * The ARNs a secret ARN has in each Region (a primary and its replicas share it but for the Region), with the state
+ * keys of those Regions and the name a full ARN gives: worked out once per ARN, since every write to a secret asks.
+ */
+interface SecretFamily {
+  regions: readonly string[];
+  accountId: string;
+  /** The ARN ends in the six-character suffix. */
+  full: boolean;
+  /** The secret's name when `full` (the ARN without its suffix), else the partial ARN's name part. */
+  name: string;
+  regionArns: string[];
+  regionKeys: string[];
+}
+
+const FAMILY_MEMO_LIMIT = 10_000;
+const families = new Map<string, SecretFamily>();
+
+function familyOf(arn: string, regions: readonly string[]): SecretFamily | undefined {
+  const known = families.get(arn);
+  if (known && known.regions === regions) return known;
+  const parts = SECRET_ARN.exec(arn);
+  if (!parts) return undefined;
+  const [, , accountId, rest] = parts as unknown as [string, string, string, string];
+  const full = FULL_SUFFIX.test(rest);
+  const family: SecretFamily = {
+    regions,
+    accountId,
+    full,
+    name: full ? rest.slice(0, -7) : rest,
+    regionArns: regions.map((region) => `arn:aws:secretsmanager:${region}:${accountId}:secret:${rest}`),
+    regionKeys: regions.map((region) => `${accountId}/${region}`),
+  };
+  if (families.size >= FAMILY_MEMO_LIMIT) families.clear();
+  families.set(arn, family);
+  return family;
+}
+
 /** A primary and its replicas share an ARN but for the Region, so one write settles all of them. */
 function settleSecretFamily(ledger: LifecycleLedger, world: World, arn: string, at: number, deleting: boolean): void {
-  const parts = SECRET_ARN.exec(arn);
-  if (!parts) return;
-  const [, , accountId, rest] = parts as unknown as [string, string, string, string];
-  const full = /-[A-Za-z0-9]{6}$/.test(rest);
-  for (const region of world.regions) {
-    const regionArn = `arn:aws:secretsmanager:${region}:${accountId}:secret:${rest}`;
-    // Every write to a secret asks here for each Region: most hold no secrets of the account, so look only where some are.
-    const secret = secretsState(world).regions[`${accountId}/${region}`] ? findSecret(world, regionArn, accountId, region) : undefined;
+  const family = familyOf(arn, world.regions);
+  if (!family) return;
+  const { accountId, full } = family;
+  const held = secretsState(world).regions;
+  for (let i = 0; i < family.regionArns.length; i++) {
+    const region = family.regions[i]!;
+    const regionArn = family.regionArns[i]!;
+    // Every write to a secret asks here for each Region: most hold no secrets of the account, so look only where some
+    // are. The lookup is findSecret's for a full or partial ARN of that Region.
+    const secrets = held[family.regionKeys[i]!]?.secrets;
+    const candidate = secrets?.[family.name];
+    const secret = candidate && (!full || candidate.arn === regionArn) ? candidate : undefined;
     if (secret) {
       settle(ledger.secrets, { arn: secret.arn, accountId, region }, { state: secretBillingState(secret), ...optionalTags(secretTags(secret)) }, at);
     } else if (full) {
@@ -138,8 +182,8 @@ function settleSecretFamily(ledger: LifecycleLedger, world: World, arn: string, 
     } else if (deleting) {
       // DeleteSecret named by a partial ARN a secret that is already gone: close whatever entry carried that name.
       const prefix = `${regionArn}-`;
-      for (const candidate of Object.keys(ledger.secrets)) {
-        if (candidate.startsWith(prefix) && candidate.length === prefix.length + 6) settle(ledger.secrets, ledger.secrets[candidate]!, undefined, at);
+      for (const candidateArn of Object.keys(ledger.secrets)) {
+        if (candidateArn.startsWith(prefix) && candidateArn.length === prefix.length + 6) settle(ledger.secrets, ledger.secrets[candidateArn]!, undefined, at);
       }
     }
   }
@@ -190,13 +234,20 @@ export function observeEntry(ledger: LifecycleLedger, entry: LogEntry, world: Wo
     if (BILLED_SERVICES.has(entry.service)) countCall(ledger, entry.principal.accountId, entry.service, entry.eventTime);
     if (entry.readOnly) return;
   }
+  const response = entry.kind === 'call' && entry.responseElements && typeof entry.responseElements.arn === 'string' ? entry.responseElements.arn : undefined;
+  const deleting = entry.kind === 'call' && entry.operation === 'DeleteSecret';
+  // The common write (a version put, a label moved, a rotation event) names one secret by its full ARN.
+  const only = entry.resources.length === 1 ? entry.resources[0]!.arn : undefined;
+  if (entry.service === 'secretsmanager' && only !== undefined && (response === undefined || response === only) && FULL_SUFFIX.test(only)) {
+    settleSecretFamily(ledger, world, only, entry.eventTime, deleting);
+    return;
+  }
   const arns = entry.resources.map((r) => r.arn);
-  if (entry.kind === 'call' && entry.responseElements && typeof entry.responseElements.arn === 'string') arns.push(entry.responseElements.arn);
+  if (response !== undefined) arns.push(response);
   if (entry.service === 'secretsmanager') {
     // CreateSecret names its target by a partial ARN before the suffix exists; the response's full ARN says more.
-    const full = arns.filter((arn) => /-[A-Za-z0-9]{6}$/.test(arn));
+    const full = arns.filter((arn) => FULL_SUFFIX.test(arn));
     const partial = arns.filter((arn) => !full.includes(arn) && !full.some((f) => f.startsWith(`${arn}-`)));
-    const deleting = entry.kind === 'call' && entry.operation === 'DeleteSecret';
     for (const arn of new Set([...full, ...partial])) settleSecretFamily(ledger, world, arn, entry.eventTime, deleting);
   } else if (entry.service === 'kms') {
     const places = new Set<string>();
