@@ -2,8 +2,8 @@ import { DAY, HOUR } from '../../clock/index.ts';
 import type { World } from '../../kernel/index.ts';
 import { findSecret, secretsState, type Secret } from '../../secrets/index.ts';
 import { kmsState, type KmsKey } from '../../kms/index.ts';
-import { CONTROLS, type CheckResult, type Control } from './controls.ts';
-import { findingRecords, securityHubState, type Finding } from './state.ts';
+import { CONTROLS, type CheckResult, type Control, type ParameterValue, type SecretCheckEnv } from './controls.ts';
+import { findingRecords, securityHubState, type Finding, type SecurityHubState } from './state.ts';
 
 /** Security Hub runs periodic checks within 12 hours of the previous run (CSPM user guide, "Schedule for running security checks"). */
 export const PERIODIC_INTERVAL = 12 * HOUR;
@@ -43,9 +43,24 @@ function findingId(control: Control, resourceArn: string, region: string, accoun
   return `arn:aws:securityhub:${region}:${accountId}:security-control/${control.id}/finding/${uuid}`;
 }
 
+const FINDING_KEY_LIMIT = 50_000;
+const findingKeys = new Map<string, Map<string, string>>();
+
+/** `${controlId}|${resourceArn}`, made once per pair: periodic runs ask for every control of every secret. */
+function findingKey(controlId: string, arn: string): string {
+  let byArn = findingKeys.get(controlId);
+  if (!byArn) findingKeys.set(controlId, (byArn = new Map()));
+  let key = byArn.get(arn);
+  if (key === undefined) {
+    if (byArn.size >= FINDING_KEY_LIMIT) byArn.clear();
+    byArn.set(arn, (key = `${controlId}|${arn}`));
+  }
+  return key;
+}
+
 function record(world: World, control: Control, resource: { arn: string; accountId: string; region: string; keyId?: string }, result: CheckResult, now: number): void {
   const records = findingRecords(world);
-  const key = `${control.id}|${resource.arn}`;
+  const key = findingKey(control.id, resource.arn);
   const existing = records.findings[key];
   if (result.status === 'NOT_APPLICABLE') {
     if (existing && existing.recordState === 'ACTIVE') {
@@ -89,9 +104,22 @@ function record(world: World, control: Control, resource: { arn: string; account
   if (changed) existing.updatedAt = now;
 }
 
-function parameterOf(world: World, accountId: string, controlId: string) {
-  const own = securityHubState(world).parameters[accountId]?.[controlId];
-  return (name: string) => own?.[name];
+type AccountParameters = SecurityHubState['parameters'][string] | undefined;
+
+/** What a secret's checks see; one per secret checked, pointed at each control in turn (no closure per control). */
+class SecretEnv implements SecretCheckEnv {
+  controlId = '';
+
+  constructor(
+    readonly now: number,
+    private readonly own: AccountParameters,
+    readonly lastRotationFailed: boolean,
+    readonly isPublic: (policy: string) => boolean,
+  ) {}
+
+  parameter(name: string): ParameterValue {
+    return this.own?.[this.controlId]?.[name];
+  }
 }
 
 /** The secrets (by name) whose stored versions were sealed under the key: they become unreadable if it is deleted. */
@@ -104,15 +132,12 @@ function secretsUsingKey(world: World, key: KmsKey): string[] {
 
 export function checkSecret(world: World, deps: FindingDeps, secret: Secret, now: number, which: 'change' | 'all'): void {
   const outcome = findingRecords(world).rotationOutcomes[secret.arn];
+  const env = new SecretEnv(now, securityHubState(world).parameters[secret.accountId], outcome?.failed ?? false, deps.isPublicPolicy);
   for (const control of CONTROLS) {
     if (control.resourceType !== 'AwsSecretsManagerSecret' || (which === 'change' && control.schedule !== 'change')) continue;
-    const result = control.check(secret, {
-      now,
-      parameter: parameterOf(world, secret.accountId, control.id),
-      lastRotationFailed: outcome?.failed ?? false,
-      isPublic: deps.isPublicPolicy,
-    });
-    record(world, control, { arn: secret.arn, accountId: secret.accountId, region: secret.region }, result, now);
+    env.controlId = control.id;
+    const result = control.check(secret, env);
+    record(world, control, secret, result, now);
   }
 }
 
@@ -189,9 +214,11 @@ export function catchUpPeriodicChecks(world: World, deps: FindingDeps, now: numb
 function timeFlips(world: World): number[] {
   const flips: number[] = [];
   for (const region of Object.values(secretsState(world).regions)) {
-    for (const secret of Object.values(region.secrets)) {
-      const unused = (parameterOf(world, secret.accountId, 'SecretsManager.3')('unusedForDays') as number | undefined) ?? 90;
-      const maxAge = (parameterOf(world, secret.accountId, 'SecretsManager.4')('maxDaysSinceRotation') as number | undefined) ?? 90;
+    for (const name in region.secrets) {
+      const secret = region.secrets[name]!;
+      const own = securityHubState(world).parameters[secret.accountId];
+      const unused = (own?.['SecretsManager.3']?.['unusedForDays'] as number | undefined) ?? 90;
+      const maxAge = (own?.['SecretsManager.4']?.['maxDaysSinceRotation'] as number | undefined) ?? 90;
       flips.push((secret.lastAccessedDate ?? secret.createdDate) + (unused + 1) * DAY);
       flips.push((secret.rotation?.lastRotatedDate ?? secret.createdDate) + (maxAge + 1) * DAY);
       const due = secret.rotation?.nextRotationDate;
@@ -207,7 +234,8 @@ export function runAllChecks(world: World, deps: FindingDeps, now: number): void
   const records = findingRecords(world);
   const seen = new Set<string>();
   for (const region of Object.values(secretsState(world).regions)) {
-    for (const secret of Object.values(region.secrets)) {
+    for (const name in region.secrets) {
+      const secret = region.secrets[name]!;
       seen.add(secret.arn);
       checkSecret(world, deps, secret, now, 'all');
     }
@@ -218,7 +246,8 @@ export function runAllChecks(world: World, deps: FindingDeps, now: number): void
       checkKey(world, key, now, 'all');
     }
   }
-  for (const [id, finding] of Object.entries(records.findings)) {
+  for (const id in records.findings) {
+    const finding = records.findings[id]!;
     if (!seen.has(finding.resourceId) && finding.recordState === 'ACTIVE') {
       finding.recordState = 'ARCHIVED';
       finding.updatedAt = now;
