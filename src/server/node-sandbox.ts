@@ -18,7 +18,15 @@ export function nodeSandbox(options: { wallLimitMs?: number } = {}): SyncSandbox
   const wallLimitMs = options.wallLimitMs ?? DEFAULT_WALL_LIMIT_MS;
   return (invocation: PendingInvocation, bridge: Bridge): SandboxOutcome => {
     const context = createContext({}, { microtaskMode: 'afterEvaluate', codeGeneration: { strings: true, wasm: false } });
-    const host = { answer: (json: string) => bridge.answer(String(json)), source: invocation.source, event: JSON.stringify(invocation.event), context: contextJson(invocation) };
+    // Lines printed before a timeout are kept, as CloudWatch Logs keeps them for a Lambda that times out.
+    const printed: string[] = [];
+    const host = {
+      answer: (json: string) => bridge.answer(String(json)),
+      log: (line: string) => void printed.push(String(line)),
+      source: invocation.source,
+      event: JSON.stringify(invocation.event),
+      context: contextJson(invocation),
+    };
     (context as Record<string, unknown>).__secretslabHost = host;
     try {
       runInContext(
@@ -26,19 +34,20 @@ export function nodeSandbox(options: { wallLimitMs?: number } = {}): SyncSandbox
           const host = globalThis.__secretslabHost;
           delete globalThis.__secretslabHost;
           const answer = host.answer;
-          const run = (${HANDLER_RUNTIME_SOURCE})((json) => answer(json));
+          const log = host.log;
+          const run = (${HANDLER_RUNTIME_SOURCE})((json) => answer(json), (line) => log(line));
           run(host.source, host.event, host.context).then((outcome) => { globalThis.__secretslabOutcome = outcome; });
         })()`,
         context,
         { timeout: wallLimitMs, filename: 'secretslab-runtime.js' },
       );
     } catch (error) {
-      if ((error as { code?: string }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') return { outcome: 'timedOut', logs: [] };
-      return { outcome: 'failed', errorType: 'Runtime.Error', errorMessage: String(error), logs: [] };
+      if ((error as { code?: string }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') return { outcome: 'timedOut', logs: printed };
+      return { outcome: 'failed', errorType: 'Runtime.Error', errorMessage: String(error), logs: printed };
     }
     const outcome = (context as Record<string, unknown>).__secretslabOutcome;
     // No outcome: the handler is still waiting on something that never answers (a hung request, a promise left open).
-    if (typeof outcome !== 'string') return { outcome: 'timedOut', logs: [] };
+    if (typeof outcome !== 'string') return { outcome: 'timedOut', logs: printed };
     return JSON.parse(outcome) as SandboxOutcome;
   };
 }

@@ -188,7 +188,7 @@ describe('a learner-written rotation function', () => {
   });
 
   it('times out a handler that never returns, at the function Timeout, however little real time it had', () => {
-    const s = setup(handler('while (true) {}'), { timeout: 12 });
+    const s = setup(handler("console.log('before the loop'); while (true) {}"), { timeout: 12 });
     rotate(s);
     runFor(s, MINUTE);
     expect(run(s).state).toBe('failed');
@@ -196,6 +196,7 @@ describe('a learner-written rotation function', () => {
     expect(step.outcome).toBe('timedOut');
     expect(step.cause).toBe('Task timed out after 12.00 seconds');
     expect(step.endedAt - step.startedAt).toBe(12_000);
+    expect(step.logs).toEqual(['before the loop']);
   });
 
   it('times out a handler whose calls would take longer than its Timeout', () => {
