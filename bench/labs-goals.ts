@@ -1,32 +1,17 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { pricing } from '../src/engine/index.ts';
 import { applySolution, buildLabWorld, evaluateGoals, parseLab, type Lab } from '../src/scenarios/index.ts';
+import { labSources, nodeClock, priceBook } from '../test/content/labs-files.ts';
 import type { Metric } from './results.ts';
 
 /**
  * Issue 8's lab runtime: the lab page re-evaluates every goal after each change to the world, on a clone per goal,
  * so the time of one evaluation is the delay a learner sees before the goal list updates. Measured on each lab's
- * world after its reference solution (the largest world the lab reaches); the slowest lab is the figure.
+ * world after its reference solution (the largest world the lab reaches); the slowest lab is the figure. Lab 08's
+ * learner-written handler runs in node:vm as its solution's time passes (nodeClock), as in the content tests.
  */
-const LABS = new URL('../content/labs/', import.meta.url).pathname;
-const PRICING = new URL('../content/pricing/', import.meta.url).pathname;
-
-function priceBook(): pricing.PriceBook {
-  const files = readdirSync(PRICING).filter((name) => name.endsWith('.json')).sort();
-  return pricing.parsePriceBook(files.map((name) => JSON.parse(readFileSync(`${PRICING}${name}`, 'utf8')) as unknown));
-}
 const ROUNDS = 7;
 
 function labs(): Lab[] {
-  return readdirSync(LABS, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) =>
-      parseLab({
-        folder: entry.name,
-        indexMarkdown: readFileSync(`${LABS}${entry.name}/index.md`, 'utf8'),
-        labYaml: readFileSync(`${LABS}${entry.name}/lab.yaml`, 'utf8'),
-      }),
-    );
+  return labSources().map(parseLab);
 }
 
 function median(values: number[]): number {
@@ -45,8 +30,8 @@ export function labsGoalsBench(): Metric[] {
       const start = performance.now();
       const world = buildLabWorld(lab);
       builds.push(performance.now() - start);
-      if (round === 0 && applySolution(lab, world)) throw new Error(`${lab.id}: its solution fails`);
-      if (round > 0) applySolution(lab, world);
+      if (round === 0 && applySolution(lab, world, nodeClock(world))) throw new Error(`${lab.id}: its solution fails`);
+      if (round > 0) applySolution(lab, world, nodeClock(world));
       const before = performance.now();
       const results = evaluateGoals(lab.goals, world, context);
       evaluations.push(performance.now() - before);
