@@ -10,6 +10,6 @@ import Shell from './features/shell/Shell.svelte';
  */
 export async function boot(): Promise<{ app: AppState; Shell: typeof Shell }> {
   const store = indexedDbStore();
-  const { simulator, notice } = await restoreWorld(store);
-  return { app: new AppState(simulator, store, notice), Shell };
+  const { simulator, notice, stored } = await restoreWorld(store);
+  return { app: new AppState(simulator, store, notice, undefined, stored), Shell };
 }

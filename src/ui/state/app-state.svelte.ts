@@ -50,6 +50,7 @@ export class AppState {
   /** Which operations only read (fixed for the app's life, so not reactive). */
   private readonly readOnly: Record<string, boolean> = {};
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private unsaved = false;
   private playTimer: ReturnType<typeof setInterval> | undefined;
   /** The moves of time not yet finished, run one after another (see moveTime). */
   private timeQueue: Promise<void> = Promise.resolve();
@@ -63,6 +64,8 @@ export class AppState {
     notice?: string,
     /** Where learner-written handlers run; by default a Web Worker per invocation, loaded on first use. */
     private readonly functionSandbox?: AsyncSandbox,
+    /** What the store holds for the world now (from restoreWorld), so a save need not read it first. */
+    private stored?: { value: unknown },
   ) {
     this.simulator = simulator;
     this.notice = notice;
@@ -255,17 +258,21 @@ export class AppState {
   async flush(): Promise<void> {
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = undefined;
-    if (!this.store) return;
+    // Only a change waits to be saved (beforeunload and pagehide both flush; the backup must stay the older save).
+    if (!this.store || !this.unsaved) return;
+    this.unsaved = false;
     try {
-      await saveWorld(this.store, this.simulator.snapshot());
+      this.stored = { value: await saveWorld(this.store, this.simulator.snapshot(), undefined, this.stored) };
       this.saveError = undefined;
     } catch (error) {
+      this.unsaved = true;
       this.saveError = `Saving failed: ${error instanceof Error ? error.message : String(error)}. Export your world to keep a copy.`;
     }
   }
 
   private scheduleSave(): void {
     if (!this.store) return;
+    this.unsaved = true;
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = setTimeout(() => void this.flush(), SAVE_DELAY_MS);
   }

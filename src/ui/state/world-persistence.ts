@@ -12,6 +12,8 @@ export interface SavedWorld {
 
 export interface RestoredWorld {
   simulator: Simulator;
+  /** What the store holds under the world's key now (the entry restored), for the next save's backup. */
+  stored: { value: unknown };
   /** Set when saved work could not be used: what happened and where the data was kept. */
   notice?: string;
 }
@@ -23,9 +25,9 @@ export interface RestoredWorld {
  */
 export async function restoreWorld(store: KeyValueStore, now: () => Date = () => new Date()): Promise<RestoredWorld> {
   const saved = await store.get(WORLD_KEY);
-  if (saved === undefined) return { simulator: createSimulator() };
+  if (saved === undefined) return { simulator: createSimulator(), stored: { value: undefined } };
   const loaded = tryLoad(saved);
-  if (loaded.simulator) return { simulator: loaded.simulator };
+  if (loaded.simulator) return { simulator: loaded.simulator, stored: { value: saved } };
 
   const corruptKey = `${CORRUPT_PREFIX}${now().toISOString()}`;
   await store.set(corruptKey, saved);
@@ -35,9 +37,9 @@ export async function restoreWorld(store: KeyValueStore, now: () => Date = () =>
   const fallback = previous === undefined ? undefined : tryLoad(previous).simulator;
   const kept = `It was kept aside unchanged (saved-work key "${corruptKey}") so nothing is lost.`;
   if (fallback) {
-    return { simulator: fallback, notice: `Your saved world could not be loaded (${loaded.reason}). ${kept} The previous save was restored instead.` };
+    return { simulator: fallback, stored: { value: undefined }, notice: `Your saved world could not be loaded (${loaded.reason}). ${kept} The previous save was restored instead.` };
   }
-  return { simulator: createSimulator(), notice: `Your saved world could not be loaded (${loaded.reason}). ${kept} A new world was started.` };
+  return { simulator: createSimulator(), stored: { value: undefined }, notice: `Your saved world could not be loaded (${loaded.reason}). ${kept} A new world was started.` };
 }
 
 function tryLoad(saved: unknown): { simulator?: Simulator; reason: string } {
@@ -49,10 +51,15 @@ function tryLoad(saved: unknown): { simulator?: Simulator; reason: string } {
   }
 }
 
-/** Saves the world, keeping the save it replaces (always one this app wrote) as the backup. */
-export async function saveWorld(store: KeyValueStore, snapshot: World, now: () => Date = () => new Date()): Promise<void> {
-  const current = await store.get(WORLD_KEY);
-  if (current !== undefined) await store.set(PREVIOUS_KEY, current);
+/**
+ * Saves the world, keeping the save it replaces (always one this app wrote) as the backup. Both writes go in one
+ * transaction. When the caller knows what is stored (`replaced`: the entry it restored or last wrote), the transaction
+ * starts before the first await: a save made as the page goes away (reload, tab closed) has no read to wait for,
+ * which a reload used to cut short, losing the last change.
+ */
+export async function saveWorld(store: KeyValueStore, snapshot: World, now: () => Date = () => new Date(), replaced?: { value: unknown }): Promise<SavedWorld> {
   const saved: SavedWorld = { savedAt: now().toISOString(), snapshot };
-  await store.set(WORLD_KEY, saved);
+  const current = replaced ? replaced.value : await store.get(WORLD_KEY);
+  await store.setMany(current === undefined ? [[WORLD_KEY, saved]] : [[PREVIOUS_KEY, current], [WORLD_KEY, saved]]);
+  return saved;
 }

@@ -49,6 +49,22 @@ describe('saved work', () => {
     expect(await store.get(`${CORRUPT_PREFIX}2026-11-28T12:00:00.000Z`)).toBe('garbage');
   });
 
+  it('starts both writes of a save before its first await when it knows what is stored, so an unloading page keeps them', async () => {
+    const store = memoryStore();
+    const restored = await restoreWorld(store);
+    expect(restored.stored).toEqual({ value: undefined });
+    const first = await saveWorld(store, worldWithSecret('first'), at, restored.stored);
+    // A store whose writes only count if they were issued synchronously, as a page that goes away allows.
+    const issued: string[] = [];
+    const unloading = { ...store, get: () => new Promise<unknown>(() => {}), setMany: (entries: [string, unknown][]) => (issued.push(...entries.map(([k]) => k)), store.setMany(entries)) };
+    void saveWorld(unloading, worldWithSecret('last change'), at, { value: first });
+    expect(issued).toEqual([PREVIOUS_KEY, WORLD_KEY]);
+    const { simulator, stored } = await restoreWorld(store);
+    expect(JSON.stringify(simulator.snapshot())).toContain('"name":"last change"');
+    expect(JSON.stringify(await store.get(PREVIOUS_KEY))).toContain('"name":"first"');
+    expect(stored.value).toEqual(await store.get(WORLD_KEY));
+  });
+
   it('refuses a snapshot from a newer SecretsLab rather than half-reading it', async () => {
     const future = { ...worldWithSecret('x'), schemaVersion: 99 };
     const store = memoryStore({ [WORLD_KEY]: { savedAt: 'x', snapshot: future } });
