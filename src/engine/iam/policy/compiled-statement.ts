@@ -10,6 +10,7 @@ import type { ArnMatcher, GlobMatcher, PatternPart } from './glob.ts';
 import type { ConditionClause, ParsedStatement } from './policy-model.ts';
 import type { ElementResult, PrincipalResult, StatementResult } from './evaluator.ts';
 import type { ConditionResult } from './conditions.ts';
+import type { RecentEvaluations } from './last-evaluation.ts';
 import { decodeBase64, parseBool, parseDate, parseIpRange, parseNumber } from './condition-values.ts';
 import type { IpRange } from './condition-values.ts';
 
@@ -62,6 +63,11 @@ export interface CompiledStatement {
   principalResultsWithBoundary: WeakMap<object, PrincipalResult>;
   /** The Resource result of a statement whose action did not match. */
   resourceNotEvaluated: ElementResult | undefined;
+  /**
+   * The recent evaluations of the policy this is the first statement of (see last-evaluation.ts): kept here because
+   * evaluating the policy looks this object up anyway. Undefined until asked; null for a policy that keeps none.
+   */
+  recent?: RecentEvaluations | null;
 }
 
 const cache = new WeakMap<ParsedStatement, CompiledStatement>();

@@ -15,6 +15,7 @@ import type { PrincipalMatchKind } from './principal-match.ts';
 import { arnComponents } from './glob.ts';
 import { substitute } from './variables.ts';
 import { compiledStatement } from './compiled-statement.ts';
+import { keepEvaluation, recentEvaluations, repeatOf, sightingOf, watching } from './last-evaluation.ts';
 import type { CompiledStatement } from './compiled-statement.ts';
 
 export interface EvaluationRequest {
@@ -92,15 +93,25 @@ export function requestFacts(request: EvaluationRequest): RequestFacts {
 
 export function evaluatePolicy(policy: ParsedPolicy, request: EvaluationRequest, options: EvaluationOptions, facts: RequestFacts = requestFacts(request)): PolicyEvaluation {
   const variables = variablesEnabled(policy);
+  const all = policy.statements;
+  const first = all.length > 0 ? compiledStatement(all[0] as ParsedStatement, variables) : undefined;
+  const kept = first && recentEvaluations(policy, first, variables);
+  const look = kept !== undefined && watching(kept);
+  const seen = look ? sightingOf(kept, request, options) : undefined;
+  const repeated = seen && repeatOf(kept!, seen, request);
+  if (repeated) return repeated;
   const statements: StatementResult[] = [];
   const allows: StatementResult[] = [];
   const denies: StatementResult[] = [];
-  for (const statement of policy.statements) {
-    const result = evaluateStatement(statement, request, options, variables, facts);
+  for (let i = 0; i < all.length; i++) {
+    const statement = all[i] as ParsedStatement;
+    const result = evaluateStatement(statement, request, options, variables, facts, i === 0 ? first : undefined);
     statements.push(result);
     if (result.applies) (result.effect === 'Allow' ? allows : denies).push(result);
   }
-  return { statements, allows, denies };
+  const evaluation = { statements, allows, denies };
+  if (look) keepEvaluation(kept, seen, request, options, evaluation);
+  return evaluation;
 }
 
 function notEvaluated(element: ElementName, range: SourceRange | undefined): ElementResult {
@@ -113,8 +124,9 @@ export function evaluateStatement(
   options: EvaluationOptions,
   variables: boolean,
   facts: RequestFacts = requestFacts(request),
+  known?: CompiledStatement,
 ): StatementResult {
-  const compiled = compiledStatement(statement, variables);
+  const compiled = known ?? compiledStatement(statement, variables);
   const action = matchAction(statement, compiled, request.action);
   if (!action.matched) {
     // Most statements of a policy are about other actions; stop early so evaluation stays cheap. Such a result
