@@ -37,18 +37,46 @@ export function parseSecretArn(secretId: string): { region: string; accountId: s
  * partial ARN of such a secret finds nothing, which is AWS's documented pitfall.
  */
 export function findSecret(world: World, secretId: string, callerAccountId: string, region: string): Secret | undefined {
-  const arn = ARN_PATTERN.exec(secretId);
+  const arn = secretIdForm(secretId);
   if (!arn) return peekRegionSecrets(world, callerAccountId, region)?.secrets[secretId];
-  const [, arnRegion, accountId, rest] = arn as unknown as [string, string, string, string];
-  if (arnRegion !== region) return undefined;
-  const secrets = peekRegionSecrets(world, accountId, region)?.secrets;
+  if (arn.region !== region) return undefined;
+  const secrets = peekRegionSecrets(world, arn.accountId, region)?.secrets;
   if (!secrets) return undefined;
-  const full = /^(.+)-[A-Za-z0-9]{6}$/.exec(rest);
-  if (full) {
-    const byFull = secrets[full[1]!];
+  if (arn.full) {
+    const byFull = secrets[arn.name];
     return byFull && byFull.arn === secretId ? byFull : undefined;
   }
-  return secrets[rest];
+  return secrets[arn.name];
+}
+
+interface ArnForm {
+  region: string;
+  accountId: string;
+  /** The secret name: the ARN's tail without its "-XXXXXX" suffix when `full`, else the whole tail. */
+  name: string;
+  full: boolean;
+}
+
+const ARN_FORM_LIMIT = 10_000;
+const arnForms = new Map<string, ArnForm | null>();
+
+/**
+ * How a SecretId reads (null: a name, not an ARN), worked out once per string: every call on a secret, and the
+ * rotation and record keepers behind it, look the same few ARNs up again and again.
+ */
+function secretIdForm(secretId: string): ArnForm | null {
+  let form = arnForms.get(secretId);
+  if (form === undefined) {
+    const arn = ARN_PATTERN.exec(secretId);
+    if (arn) {
+      const [, region, accountId, rest] = arn as unknown as [string, string, string, string];
+      const full = /^(.+)-[A-Za-z0-9]{6}$/.exec(rest);
+      form = { region, accountId, name: full ? full[1]! : rest, full: full !== null };
+    } else form = null;
+    if (arnForms.size >= ARN_FORM_LIMIT) arnForms.clear();
+    arnForms.set(secretId, form);
+  }
+  return form;
 }
 
 /** The SecretId checks every operation shares: AWS's name rule for non-ARNs, then ResourceNotFound. */
