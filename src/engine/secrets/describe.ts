@@ -8,7 +8,9 @@ import { isDeprecated } from './staging-labels.ts';
  */
 export function secretMetadata(secret: Secret) {
   const stagesByVersion: Record<string, string[]> = {};
-  for (const version of Object.values(secret.versions)) {
+  // for-in, not Object.values: a secret may keep a hundred deprecated versions, and DescribeSecret is called often.
+  for (const id in secret.versions) {
+    const version = secret.versions[id]!;
     if (!isDeprecated(version)) stagesByVersion[version.versionId] = [...version.stages];
   }
   const hasVersions = Object.keys(stagesByVersion).length > 0;
