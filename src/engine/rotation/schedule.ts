@@ -148,6 +148,6 @@ export function momentInWindow(rotationWindow: RotationWindow, rng: Rng): number
 }
 
 /** What DescribeSecret shows as NextRotationDate: the last second of the window (AWS shows e.g. 23:59:59 for a day). */
-export function shownNextRotationDate(window: RotationWindow): number {
-  return window.end - SECOND;
+export function shownNextRotationDate(rotationWindow: RotationWindow): number {
+  return rotationWindow.end - SECOND;
 }
