@@ -160,3 +160,16 @@ test('the editor completes actions and condition keys from the catalogue and sho
   await page.getByTestId('policy-editor').locator('.view-lines span span', { hasText: /^"Effect"$/ }).first().hover();
   await expect(page.locator('.monaco-hover').filter({ hasText: 'Whether a matching statement allows' })).toBeVisible();
 });
+
+test('when the editor cannot load, the lab says why and a plain text area still edits and evaluates the policy', async ({ page }) => {
+  await page.route('**/monaco-loader-*.js', (route) => route.abort());
+  await page.goto('/#/policy-lab');
+  await expect(page.getByRole('alert').filter({ hasText: 'The code editor could not load' })).toBeVisible({ timeout: 20_000 });
+  await page.getByRole('tab', { name: /Identity policy 2/ }).click();
+  const text = page.getByRole('textbox', { name: /Identity policy 2 \(JSON\)/ });
+  await text.fill('{"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "Action": "*", "Resource": "*"}]}');
+  await page.getByTestId('evaluate').click();
+  // The first situation allows; only the statement typed into the text area can turn it into an explicit deny.
+  await expect(page.getByTestId('decision')).toContainText('Explicit deny');
+  expect(await new AxeBuilder({ page }).include('main').analyze().then((r) => r.violations.map((v) => v.id))).toEqual([]);
+});

@@ -4,8 +4,8 @@
  * { Step, SecretId, ClientRequestToken, RotationToken }; the token is the id of the version being rotated in.
  */
 
-/** The four steps with what each must do, for a learner to fill in. */
-export const STEP_SKELETON = `const {
+/** The SDK v3 client both starters begin with: the commands a rotation function needs, one client for them all. */
+const CLIENT_PRELUDE = `const {
   SecretsManagerClient,
   DescribeSecretCommand,
   GetSecretValueCommand,
@@ -15,7 +15,10 @@ export const STEP_SKELETON = `const {
 } = require('@aws-sdk/client-secrets-manager');
 
 const client = new SecretsManagerClient({});
+`;
 
+/** The four steps with what each must do, for a learner to fill in. */
+export const STEP_SKELETON = `${CLIENT_PRELUDE}
 exports.handler = async (event) => {
   const { Step, SecretId, ClientRequestToken: token } = event;
   console.log(\`\${Step} for version \${token}\`);
@@ -46,17 +49,7 @@ exports.handler = async (event) => {
  * A complete handler for a generic secret holding an API key ({"apiKey": "..."}): a new random key as AWSPENDING,
  * nothing to set or test (the key is only checked by whoever reads the secret), then AWSCURRENT moves.
  */
-export const GENERIC_HANDLER = `const {
-  SecretsManagerClient,
-  DescribeSecretCommand,
-  GetSecretValueCommand,
-  GetRandomPasswordCommand,
-  PutSecretValueCommand,
-  UpdateSecretVersionStageCommand,
-} = require('@aws-sdk/client-secrets-manager');
-
-const client = new SecretsManagerClient({});
-
+export const GENERIC_HANDLER = `${CLIENT_PRELUDE}
 exports.handler = async (event) => {
   const { Step, SecretId, ClientRequestToken: token } = event;
   const described = await client.send(new DescribeSecretCommand({ SecretId }));
