@@ -47,7 +47,8 @@ test('enable rotation on an RDS secret, watch the four steps and the labels move
   await expect(page.locator('[data-testid="step"][data-step="testSecret"]')).toHaveAttribute('data-outcome', 'failed');
   await expect(page.getByTestId('run-cause')).toContainText('testSecret: Unable to log into database with pending secret');
   await expect(page.getByTestId('rotation-events').locator('[data-event="RotationFailed"]')).toHaveCount(1);
-  await expect(page.getByTestId('rotation-events')).toContainText('step testSecret');
+  await expect(page.getByTestId('rotation-events')).toContainText('UTC — step testSecret: Unable to log into database');
+  await expect(page.locator('dt:text-is("Rules") + dd')).toHaveText('rate(1 day)');
   await expect(page.getByTestId('labels').locator('[data-label="AWSPENDING"]')).toHaveCount(1);
   await expect(page.getByTestId('connections')).toBeVisible();
   await page.screenshot({ path: 'test-results/rotation-failed.png', fullPage: true });
