@@ -175,13 +175,31 @@ export const HANDLER_RUNTIME_SOURCE = String.raw`(() => {
       throw error;
     }
 
-    // ES module syntax, as in an index.mjs: imports of the provided modules and an exported handler.
+    // ES module syntax, as in an index.mjs: imports of the provided modules become require calls (a default or
+    // namespace import is the whole module, as Node gives a CommonJS package to ESM), exports become assignments to
+    // module.exports made after the body has run, so an export may name a binding declared further down.
     function commonJs(source) {
-      return source
-        .replace(/^\s*import\s*\{([^}]*)\}\s*from\s*['"]([^'"]+)['"];?/gm, (_, names, from) =>
-          'const {' + names.replace(/\s+as\s+/g, ': ') + "} = require('" + from + "');")
-        .replace(/^\s*export\s+(const|let|var)\s+handler\b/m, 'const handler = module.exports.handler')
-        .replace(/^\s*export\s+(async\s+)?function\s+handler\b/m, (_, isAsync) => 'module.exports.handler = handler; ' + (isAsync || '') + 'function handler');
+      const exported = [];
+      const named = (list) => list.split(',').map((part) => part.trim()).filter(Boolean).map((part) => part.split(/\s+as\s+/));
+      const body = source
+        .replace(/^[ \t]*import\s+(?:([A-Za-z_$][\w$]*)\s*,?\s*)?(?:\*\s*as\s+([A-Za-z_$][\w$]*)\s*|\{([^}]*)\}\s*)?from\s*(['"][^'"]+['"]);?/gm, (_, whole, namespace, names, from) => {
+          const parts = [];
+          if (whole) parts.push('const ' + whole + ' = require(' + from + ');');
+          if (namespace) parts.push('const ' + namespace + ' = require(' + from + ');');
+          if (names !== undefined) parts.push('const {' + named(names).map(([name, local]) => (local ? name + ': ' + local : name)).join(', ') + '} = require(' + from + ');');
+          return parts.join(' ');
+        })
+        .replace(/^[ \t]*import\s*(['"][^'"]+['"]);?/gm, (_, from) => 'require(' + from + ');')
+        .replace(/^([ \t]*)export\s+((?:async\s+)?function\s*\*?\s*|class\s+|const\s+|let\s+|var\s+)([A-Za-z_$][\w$]*)/gm, (_, indent, kind, name) => {
+          exported.push([name, name]);
+          return indent + kind + name;
+        })
+        .replace(/^[ \t]*export\s*\{([^}]*)\};?/gm, (_, names) => {
+          for (const [local, name] of named(names)) exported.push([local, name || local]);
+          return '';
+        })
+        .replace(/^[ \t]*export\s+default\s+/gm, 'module.exports.default = ');
+      return body + '\n' + exported.map(([local, name]) => 'module.exports[' + JSON.stringify(name) + '] = ' + local + ';').join('\n');
     }
 
     return async function run(source, eventJson, contextJson) {

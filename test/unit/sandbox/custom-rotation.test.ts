@@ -257,6 +257,33 @@ export const handler = async (event) => {
     expect(run(s).steps[0]!.logs).toEqual(['true 200 true', 'true ResourceNotFoundException 400 client']);
   });
 
+  it('accepts default, namespace and side-effect imports, and exports named anywhere in the module', () => {
+    const esm = `import sdk, * as ns from '@aws-sdk/client-secrets-manager';
+import * as partner from 'secretslab/partner-api';
+import '@aws-sdk/client-secrets-manager';
+import { DescribeSecretCommand as Describe } from '@aws-sdk/client-secrets-manager';
+export { rotate as handler };
+export function helper() { return 'helper'; }
+async function rotate(event) {
+  const client = new sdk.SecretsManagerClient({});
+  const meta = await client.send(new Describe({ SecretId: event.SecretId }));
+  console.log(typeof ns.GetSecretValueCommand, ns === sdk, typeof partner, helper(), meta.RotationEnabled);
+  throw new Error('done');
+}`;
+    const s = setup(esm);
+    rotate(s);
+    runFor(s, MINUTE);
+    expect(run(s).steps[0]!.logs).toEqual(['function true object helper true']);
+    expect(run(s).steps[0]!.cause).toContain('done');
+  });
+
+  it('finds no handler when the module only has a default export, as Lambda does', () => {
+    const s = setup(`export default async function handler() {}`);
+    rotate(s);
+    runFor(s, MINUTE);
+    expect(run(s).steps[0]!.cause).toContain('Runtime.HandlerNotFound');
+  });
+
   it('ignores a report for a run that was cancelled meanwhile', () => {
     const s = setup();
     rotate(s);
