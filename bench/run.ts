@@ -7,6 +7,7 @@ import { secretsGetSecretValueBench } from './secrets-get-secret-value.ts';
 import { iamEvaluateBench } from './iam-evaluate.ts';
 import { appBundleBench } from './app-bundle.ts';
 import { rotationYearBench } from './rotation-year.ts';
+import { rotationFloorBench } from './rotation-floor.ts';
 import { appLighthouseBench } from './app-lighthouse.ts';
 import { pricingProjectionBench } from './pricing-projection.ts';
 import { auditBench } from './audit-lookup-events.ts';
@@ -20,6 +21,7 @@ const benches: { name: string; run: () => Promise<Metric[]> }[] = [
   { name: 'IAM policy evaluation (authorizer, policies parsed once)', run: async () => iamEvaluateBench() },
   { name: 'App bundle (initial JavaScript, gzip)', run: async () => appBundleBench() },
   { name: 'Rotation: a year of daily rotations for 1,000 secrets with their applications', run: async () => rotationYearBench() },
+  { name: 'Rotation: the encryption floor under that year (two AES-256-GCM encryptions per new version)', run: async () => rotationFloorBench() },
   { name: 'App Lighthouse (home view and secrets list, mobile)', run: appLighthouseBench },
   { name: 'Pricing: 12-month projection, 10,000 secrets, a billion calls', run: async () => pricingProjectionBench() },
   { name: 'CloudTrail: record keeper cost, LookupEvents over a full history', run: async () => auditBench() },
