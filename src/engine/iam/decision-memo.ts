@@ -1,5 +1,6 @@
 import type { AuthorizationDecision, AuthorizationRequest } from '../kernel/index.ts';
 import type { ParsedPolicy, PolicySet } from './policy/index.ts';
+import { isRead, type RequestKeysRead } from './keys-read.ts';
 
 /**
  * The world authorizer's memo of decisions. A decision depends on the request (every part of it is in the key,
@@ -97,8 +98,12 @@ export class DecisionMemo {
   }
 }
 
-/** Everything of a request a decision depends on besides the IAM, STS and Organizations state and the time. */
-export function decisionParts(request: AuthorizationRequest): unknown[] {
+/**
+ * Everything of a request a decision depends on besides the IAM, STS and Organizations state and the time. With
+ * `read`, the context keys no policy of the request reads are left out (see keys-read.ts): their values cannot change
+ * the decision or its trace.
+ */
+export function decisionParts(request: AuthorizationRequest, read?: RequestKeysRead): unknown[] {
   const p = request.principal;
   const parts: unknown[] = [
     p.arn,
@@ -115,6 +120,7 @@ export function decisionParts(request: AuthorizationRequest): unknown[] {
   // Names as well as values: a tag added to a secret adds a key without changing the others.
   const context = request.context;
   for (const name in context) {
+    if (read !== undefined && !isRead(name, read)) continue;
     const value = context[name];
     parts.push(name, Array.isArray(value) ? value.join('\u0000') : value);
   }

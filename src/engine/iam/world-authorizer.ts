@@ -11,6 +11,14 @@ import {
 } from './policy/index.ts';
 import { callerPolicies, EMPTY_POLICY, type CallerPolicies, type Parse } from './caller-policies.ts';
 import { DecisionMemo, decisionParts, policiesMentionTime } from './decision-memo.ts';
+import { keysReadBy, keysReadByAll, policiesOfLevels, type KeysRead, type RequestKeysRead } from './keys-read.ts';
+
+const NO_KEYS: KeysRead = new Set<string>();
+
+function hasKeys(context: AuthorizationRequest['context']): boolean {
+  for (const _ in context) return true;
+  return false;
+}
 
 /**
  * The authorizer the pipeline runs for every call: it gathers, from the world, every policy that bears on the
@@ -33,8 +41,7 @@ const NO_ORGANIZATIONS: OrganizationLevels = { levels: () => [], organizationId:
 
 export function createPolicyAuthorizer(organizations: OrganizationLevels = NO_ORGANIZATIONS): Authorizer {
   const parsed = new Map<string, ParsedPolicy | null>();
-  const parse: Parse = (name, document) => {
-    if (document === undefined) return undefined;
+  const parsedOf = (document: string): ParsedPolicy | null => {
     let policy = parsed.get(document);
     if (policy === undefined) {
       const result = parsePolicy(document);
@@ -43,6 +50,11 @@ export function createPolicyAuthorizer(organizations: OrganizationLevels = NO_OR
       if (parsed.size > 2000) parsed.clear();
       parsed.set(document, policy);
     }
+    return policy;
+  };
+  const parse: Parse = (name, document) => {
+    if (document === undefined) return undefined;
+    const policy = parsedOf(document);
     return policy ? { name, policy } : undefined;
   };
   const levels = (world: World, accountId: string, type: 'SERVICE_CONTROL_POLICY' | 'RESOURCE_CONTROL_POLICY'): OrganizationLevel[] =>
@@ -77,6 +89,27 @@ export function createPolicyAuthorizer(organizations: OrganizationLevels = NO_OR
     }
     return known;
   };
+  // The context keys each side's policies read, kept with the (memoized) caller and account they come from.
+  const callerKeys = new WeakMap<CallerPolicies, KeysRead>();
+  const accountKeys = new WeakMap<ResourceAccount, KeysRead>();
+  const keysRead = (world: World, request: AuthorizationRequest): RequestKeysRead => {
+    const caller = callerOf(world, request.principal);
+    let byCaller = callerKeys.get(caller);
+    if (byCaller === undefined) {
+      byCaller = keysReadByAll([...caller.identity, caller.boundary, ...(caller.session ?? []), ...policiesOfLevels(caller.scp)]);
+      callerKeys.set(caller, byCaller);
+    }
+    const account = resourceAccountOf(world, request.resourceAccountId);
+    let byAccount = accountKeys.get(account);
+    if (byAccount === undefined) {
+      byAccount = keysReadByAll(policiesOfLevels(account.rcp));
+      accountKeys.set(account, byAccount);
+    }
+    // A trust policy is read in a form with an implicit Resource, which reads no more keys than the text does.
+    const document = request.resourcePolicy?.document;
+    const resource = document === undefined ? undefined : parsedOf(document);
+    return { caller: byCaller, account: byAccount, resource: resource ? keysReadBy(resource) : NO_KEYS };
+  };
   return {
     invalidate(service) {
       if (service !== undefined && !DECISION_INPUTS.has(service)) return;
@@ -88,7 +121,8 @@ export function createPolicyAuthorizer(organizations: OrganizationLevels = NO_OR
       const { principal } = request;
       // Scheduled work the service does for itself (a deletion window ending) needs no grant.
       if (principal.type === 'AWSService') return { allowed: true, message: `${principal.arn} acts for the service.` };
-      const parts = decisionParts(request);
+      // A request that states context keys is kept by the values of those its policies read (most state none).
+      const parts = decisionParts(request, hasKeys(request.context) ? keysRead(world, request) : undefined);
       const now = world.clock.now;
       const known = decisions.get(parts, now);
       if (known) return known;
