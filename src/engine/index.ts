@@ -22,12 +22,13 @@ const rotationEngines = new WeakMap<ServiceModule, RotationEngine>();
 export function simulatorParts(): SimulatorParts {
   const rotation = createRotationEngine();
   rotationEngines.set(rotation.module, rotation);
+  const secretsModule = createSecretsModule({
+    kms: kmsPort,
+    rotation: rotation.port,
+    policies: { check: (document) => checkPolicyDocument(document, 'secret') },
+  });
   return {
-    services: [iamModule, organizationsModule, kmsModule, createSecretsModule({
-        kms: kmsPort,
-        rotation: rotation.port,
-        policies: { check: (document) => checkPolicyDocument(document, 'secret') },
-      }), stsModule, billingModule, cloudtrailModule, ...createMonitoringModules({ isPublicPolicy: (document) => checkPolicyDocument(document, 'secret').broad.length > 0 }), lambdaModule, targetsModule, rotation.module, createSsmModule({ kms: kmsPort })],
+    services: [iamModule, organizationsModule, kmsModule, secretsModule, stsModule, billingModule, cloudtrailModule, ...createMonitoringModules({ isPublicPolicy: (document) => checkPolicyDocument(document, 'secret').broad.length > 0 }), lambdaModule, targetsModule, rotation.module, createSsmModule({ kms: kmsPort, secretsManager: secretsModule })],
     identity: identityResolver,
     authorizer: createPolicyAuthorizer({
       levels: organizationPolicyLevels,

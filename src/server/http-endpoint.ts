@@ -23,7 +23,7 @@ import { advanceRunningFunctionsSync } from '../sandbox/run-functions.ts';
 import { nodeSandbox } from './node-sandbox.ts';
 
 /**
- * The local endpoint: AWS JSON 1.1 for Secrets Manager and KMS, and the AWS Query protocol for IAM and STS, over
+ * The local endpoint: AWS JSON 1.1 for Secrets Manager, KMS, CloudTrail, Parameter Store (SSM) and EventBridge, and the AWS Query protocol for IAM and STS, over
  * HTTP, so the real AWS CLI and SDKs drive the simulator (`aws --endpoint-url http://127.0.0.1:4566 secretsmanager
  * list-secrets`, `aws --endpoint-url ... sts assume-role ...`). One URL serves all four: a request with an
  * X-Amz-Target header is AWS JSON; a form with an Action is Query, for the service its signature is scoped to. Every
@@ -69,7 +69,7 @@ export const DEFAULT_PORT = 4566;
 export const DEFAULT_HOST = '127.0.0.1';
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
-const SIGNING_NAMES = { secretsmanager: 'secretsmanager', kms: 'kms', cloudtrail: 'cloudtrail' } as const;
+const SIGNING_NAMES = { secretsmanager: 'secretsmanager', kms: 'kms', cloudtrail: 'cloudtrail', ssm: 'ssm', events: 'events' } as const;
 
 function toBuffer(data: SourceData): Buffer {
   if (typeof data === 'string') return Buffer.from(data, 'utf8');
@@ -116,7 +116,7 @@ function send(res: ServerResponse, response: AwsJsonResponse): void {
   res.end(body);
 }
 
-const LANDING_TEXT = `SecretsLab endpoint: AWS Secrets Manager and KMS (AWS JSON 1.1), IAM and STS (Query), simulated.
+const LANDING_TEXT = `SecretsLab endpoint: AWS Secrets Manager, KMS, CloudTrail, SSM Parameter Store and EventBridge (AWS JSON 1.1), IAM and STS (Query), simulated.
 Point the AWS CLI or an SDK at this URL, e.g.
   AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test aws --endpoint-url <this URL> secretsmanager list-secrets
   AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test aws --endpoint-url <this URL> sts get-caller-identity

@@ -1,37 +1,13 @@
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSimulator, simulatorParts, type Simulator } from '../../src/engine/index.ts';
-import { cliCommandTable, runCli, type CliRunResult } from '../../src/engine/protocol/cli/index.ts';
-import type { RunningEndpoint } from '../../src/server/http-endpoint.ts';
 import { AWS, CLI_TIMEOUT, cliVersion } from './aws-cli-runner.ts';
-import { startTestEndpoint } from './helpers.ts';
+import { startParity, type ParityHarness, type Step } from './cli-parity-harness.ts';
 
 /**
- * The in-page terminal against the real AWS CLI v2: the same commands, in the same order, run by /usr/bin/aws
- * against the local endpoint and by the terminal's own path (parse, simulator.call, print) against an identical
- * world (same seed, same virtual clock). stdout, stderr and the exit code must be the same, byte for byte.
- *
- * The one thing that cannot be the same by construction is the idempotency token (ClientRequestToken, which becomes
- * the VersionId): the CLI makes it on the client with Python's uuid4. So the terminal is handed the token the CLI
- * used in the same step (read from the VersionId the CLI printed), exactly as if the learner had passed
- * --client-request-token. The sorted outputs (text, yaml) order version ids by value, so different tokens would
- * reorder lines, not just rename them. Should a step ever make a token the CLI did not print, the fallback
- * normalisation replaces a UUID found in only one transcript by `<client-token-N>` in order of appearance; UUIDs
- * both sides share (KMS key ids, from the world's seeded RNG) stay. Nothing else is normalised: CLI output carries
- * no request ids, and both sides read the same virtual clock.
+ * The in-page terminal against the real AWS CLI v2 (the harness, cli-parity-harness.ts, says how): the README's
+ * walk-through, the output formats, --query, IAM/STS/KMS/CloudTrail, and the CLI's own errors.
  */
 
 const SEED = 'cli-parity';
-
-/** A step: its words (after `aws`), with `${name}` replaced by a value this side captured earlier. */
-interface Step {
-  args: string[];
-  /** Capture a value from this step's stdout, per side: JSON member path, or the whole trimmed text. */
-  capture?: { name: string; from: 'text' | ((json: Record<string, unknown>) => unknown) };
-}
 
 const POLICY = JSON.stringify({
   Version: '2012-10-17',
@@ -124,101 +100,14 @@ const STEPS: Step[] = [
   { args: ['iam', 'get-role', '--role-name', 'Nobody'] },
 ];
 
-let endpoint: RunningEndpoint;
-let home: string;
-let simulator: Simulator;
-
-/** The real CLI with only our options: unlike runAws, nothing is appended, so `--output` is the step's own. */
-function realCli(args: string[]): Promise<CliRunResult> {
-  if (!existsSync(AWS)) return Promise.reject(new Error(`The AWS CLI v2 is not installed at ${AWS}. On Debian: apt-get install -y awscli.`));
-  return new Promise((resolve, reject) => {
-    execFile(
-      AWS,
-      ['--endpoint-url', endpoint.url, ...args],
-      {
-        env: {
-          PATH: process.env.PATH ?? '/usr/bin:/bin',
-          HOME: home,
-          AWS_ACCESS_KEY_ID: 'test',
-          AWS_SECRET_ACCESS_KEY: 'test',
-          AWS_DEFAULT_REGION: 'us-east-1',
-          AWS_PAGER: '',
-          AWS_CONFIG_FILE: join(home, 'config'),
-          AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'),
-          AWS_EC2_METADATA_DISABLED: 'true',
-          // The CLI prints timestamps in the machine's zone; the terminal prints the world's, UTC.
-          TZ: 'UTC',
-        },
-        timeout: CLI_TIMEOUT,
-      },
-      (error, stdout, stderr) => {
-        if (error && typeof error.code !== 'number') reject(error);
-        else resolve({ stdout, stderr, exitCode: error ? Number(error.code) : 0 });
-      },
-    );
-  });
-}
-
-let tokenCount = 0;
-/** Tokens the real CLI made in the current step, for the terminal to use in the same step. */
-let cliTokens: string[] = [];
-function terminal(args: string[]): CliRunResult {
-  return runCli(args, {
-    table: cliCommandTable(simulatorParts().services),
-    call: (request) => simulator.call(request),
-    region: 'us-east-1',
-    idempotencyToken: () => cliTokens.shift() ?? `c11e7000-0000-4000-8000-${String(++tokenCount).padStart(12, '0')}`,
-  });
-}
-
-function tokensPrinted(result: CliRunResult): string[] {
-  try {
-    const versionId = (JSON.parse(result.stdout) as { VersionId?: unknown }).VersionId;
-    return typeof versionId === 'string' ? [versionId] : [];
-  } catch {
-    return [];
-  }
-}
-
-function resolveArgs(args: string[], captured: Map<string, string>): string[] {
-  return args.map((arg) => arg.replace(/\$\{(\w+)\}/g, (_match, name: string) => captured.get(name) ?? `<missing ${name}>`));
-}
-
-function captureInto(step: Step, result: CliRunResult, captured: Map<string, string>): void {
-  if (!step.capture) return;
-  const { name, from } = step.capture;
-  captured.set(name, from === 'text' ? result.stdout.trim() : String(from(JSON.parse(result.stdout) as Record<string, unknown>)));
-}
-
-const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
-
-/** Each side's own client tokens to `<client-token-N>`; see the file comment. */
-function normalise(mine: string, theirs: string): string {
-  const own = new Set((mine.match(UUID) ?? []).map((id) => id.toLowerCase()));
-  const shared = new Set((theirs.match(UUID) ?? []).map((id) => id.toLowerCase()).filter((id) => own.has(id)));
-  const names = new Map<string, string>();
-  return mine.replace(UUID, (id) => {
-    const key = id.toLowerCase();
-    if (shared.has(key)) return id;
-    if (!names.has(key)) names.set(key, `<client-token-${names.size + 1}>`);
-    // Text output upper-cases map keys used as identifiers (a version id above its stages); keep that visible.
-    return id === id.toUpperCase() && /[A-F]/.test(id) ? names.get(key)!.toUpperCase() : names.get(key)!;
-  });
-}
-
-function transcript(results: CliRunResult[]): string {
-  return results.map((result, i) => `## ${STEPS[i]!.args.slice(0, 2).join(' ')} (step ${i + 1})\n[exit ${result.exitCode}]\n${result.stdout}[stderr]\n${result.stderr}`).join('\n');
-}
+let parity: ParityHarness;
 
 beforeAll(async () => {
-  home = mkdtempSync(join(tmpdir(), 'secretslab-cli-parity-'));
-  endpoint = await startTestEndpoint({ seed: SEED });
-  simulator = createSimulator({ seed: SEED });
+  parity = await startParity(SEED);
 });
 
 afterAll(async () => {
-  await endpoint?.close();
-  rmSync(home, { recursive: true, force: true });
+  await parity?.close();
 });
 
 describe('the in-page terminal prints what the real AWS CLI v2 prints', () => {
@@ -227,25 +116,11 @@ describe('the in-page terminal prints what the real AWS CLI v2 prints', () => {
   });
 
   it('runs the walk-through, formats, queries and errors with the same stdout, stderr and exit codes', { timeout: STEPS.length * CLI_TIMEOUT }, async () => {
-    const real: CliRunResult[] = [];
-    const page: CliRunResult[] = [];
-    const realCaptured = new Map<string, string>();
-    const pageCaptured = new Map<string, string>();
-    for (const step of STEPS) {
-      const fromCli = await realCli(resolveArgs(step.args, realCaptured));
-      captureInto(step, fromCli, realCaptured);
-      real.push(fromCli);
-      cliTokens = ['create-secret', 'put-secret-value', 'update-secret', 'rotate-secret'].includes(step.args[1]!) ? tokensPrinted(fromCli) : [];
-      const fromPage = terminal(resolveArgs(step.args, pageCaptured));
-      captureInto(step, fromPage, pageCaptured);
-      page.push(fromPage);
-    }
-    const realText = transcript(real);
-    const pageText = transcript(page);
+    const { real, realText, pageText } = await parity.run(STEPS);
     // Every step produced something to compare (a blank transcript would compare equal and prove nothing).
     expect(real.filter((result) => result.exitCode === 0).length).toBeGreaterThan(30);
     expect(real.filter((result) => result.exitCode === 254).length).toBeGreaterThanOrEqual(4);
     expect(real.filter((result) => result.exitCode === 252).length).toBeGreaterThanOrEqual(8);
-    expect(normalise(pageText, realText)).toBe(normalise(realText, pageText));
+    expect(pageText).toBe(realText);
   });
 });

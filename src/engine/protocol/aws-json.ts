@@ -4,7 +4,7 @@ import { inputFromWire, outputToWire } from './case-mapping.ts';
 import type { WireService } from './wire-names.ts';
 
 /**
- * AWS JSON 1.1, the protocol of Secrets Manager and KMS: `POST /` with `X-Amz-Target: <prefix>.<Operation>` and a
+ * AWS JSON 1.1, the protocol of Secrets Manager, KMS, CloudTrail, Parameter Store (SSM) and EventBridge: `POST /` with `X-Amz-Target: <prefix>.<Operation>` and a
  * JSON body; HTTP 200 and a JSON body on success; on failure the HTTP status of the error (400 for every client
  * error) and `{"__type": code, "Message": text}` (reference/secretsmanager-api.md §1).
  */
@@ -37,7 +37,7 @@ export interface AwsJsonResponse {
 }
 
 export interface RoutedOperation {
-  /** The engine's service name (`secretsmanager`, `kms`). */
+  /** The engine's service name (`secretsmanager`, `kms`, `ssm`, `events`...). */
   service: WireService;
   operation: string;
   /** The SigV4 signing name the credential scope must carry. */
@@ -45,13 +45,16 @@ export interface RoutedOperation {
 }
 
 /** The SigV4 signing name of each service the endpoint speaks (the `endpointPrefix` of the AWS models). */
-const SIGNING_NAMES: Record<WireService, string> = { secretsmanager: 'secretsmanager', kms: 'kms', cloudtrail: 'cloudtrail' };
+const SIGNING_NAMES: Record<WireService, string> = { secretsmanager: 'secretsmanager', kms: 'kms', cloudtrail: 'cloudtrail', ssm: 'ssm', events: 'events' };
 
 /**
  * KMS answers errors with a lower-case `message` member, Secrets Manager with `Message` (both recorded against AWS;
- * SDKs and the CLI read either).
+ * SDKs and the CLI read either). Parameter Store's model gives its errors a lower-case `message` (ParameterNotFound,
+ * ParameterAlreadyExists, InvalidKeyId, HierarchyLevelLimitExceededException...; a few older shapes say `Message`);
+ * EventBridge's error shapes declare no member, and it answers with `message` as the AWS JSON services built like
+ * KMS do.
  */
-const MESSAGE_MEMBER: Record<WireService, string> = { secretsmanager: 'Message', kms: 'message', cloudtrail: 'Message' };
+const MESSAGE_MEMBER: Record<WireService, string> = { secretsmanager: 'Message', kms: 'message', cloudtrail: 'Message', ssm: 'message', events: 'message' };
 
 /** The X-Amz-Target prefix of CloudTrail (the `targetPrefix` of its AWS model). */
 const CLOUDTRAIL_TARGET_PREFIX = 'com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101';
@@ -59,7 +62,7 @@ const CLOUDTRAIL_TARGET_PREFIX = 'com.amazonaws.cloudtrail.v20131101.CloudTrail_
 const routesBySimulator = new WeakMap<Simulator, Map<string, RoutedOperation>>();
 
 function isWireService(name: string): name is WireService {
-  return name === 'secretsmanager' || name === 'kms' || name === 'cloudtrail';
+  return Object.hasOwn(SIGNING_NAMES, name);
 }
 
 function routes(sim: Simulator): Map<string, RoutedOperation> {
@@ -88,6 +91,8 @@ export function serviceOfTarget(target: string | undefined): WireService | undef
   const prefix = target.slice(0, target.indexOf('.'));
   if (prefix === 'secretsmanager') return 'secretsmanager';
   if (prefix === 'TrentService') return 'kms';
+  if (prefix === 'AmazonSSM') return 'ssm';
+  if (prefix === 'AWSEvents') return 'events';
   return undefined;
 }
 

@@ -5,7 +5,7 @@
  */
 
 /** The services the endpoint speaks AWS JSON 1.1 to, by the engine's module name. */
-export type WireService = 'secretsmanager' | 'kms' | 'cloudtrail';
+export type WireService = 'secretsmanager' | 'kms' | 'cloudtrail' | 'ssm' | 'events';
 
 /** The services the endpoint speaks the AWS Query protocol to (form-encoded requests, XML responses). */
 export type QueryService = 'iam' | 'sts';
@@ -28,6 +28,12 @@ export const WIRE_NAME_EXCEPTIONS: Record<ProtocolService, Readonly<Record<strin
   },
   // CloudTrail's LookupEvents members all follow the rule (EventId, Username, CloudTrailEvent, NextToken...).
   cloudtrail: {},
+  // Parameter Store spells the parameter's ARN in capitals (Parameter.ARN), like Secrets Manager.
+  ssm: {
+    arn: 'ARN',
+  },
+  // EventBridge says `Arn` (Rule.Arn, Target.Arn) and `RuleArn`, which the general rule gives.
+  events: {},
   // Every IAM and STS member the engine implements follows the rule (checked against the model in
   // test/endpoint/query-model.test.ts). STS's PolicyDescriptorType spells its one member `arn` in lower case; it is
   // input only, and lower-casing the first letter of `arn` leaves it as it is.
@@ -73,6 +79,8 @@ export const BLOB_MEMBERS: Record<WireService, ReadonlySet<string>> = {
     'sharedSecret',
   ]),
   cloudtrail: new Set(),
+  ssm: new Set(),
+  events: new Set(),
 };
 
 /**

@@ -48,6 +48,8 @@ export const ssmErrors = {
   // (?) A new parameter without Type.
   typeRequired: () => new ServiceError('ValidationException', 'A parameter type is required when you create a parameter.'),
   invalidKeyId: () => new ServiceError('InvalidKeyId', ''),
+  // A /aws/reference/secretsmanager/ name read without WithDecryption (AWS's text, quoted in public SDK output).
+  referenceNeedsDecryption: () => new ServiceError('ValidationException', 'WithDecryption flag must be True for retrieving a Secret Manager secret.'),
   // (?) When the caller may not use the key, or the key is disabled, Parameter Store reports the KMS failure as
   // AccessDeniedException naming KMS; wording ours.
   kmsAccessDenied: (detail: string) => new ServiceError('AccessDeniedException', detail),

@@ -11,5 +11,8 @@ export const tagSchema = z.object({
   value: z.string().max(256).regex(/^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$/u),
 });
 export const nextTokenSchema = z.string().max(1024);
-/** The parameter's value is the one sensitive member: never logged. */
-export const SENSITIVE = ['value'] as const;
+/**
+ * The parameter's value is sensitive: never logged. So is SourceResult, which carries a referenced secret's value
+ * (secret-reference.ts).
+ */
+export const SENSITIVE = ['value', 'sourceResult'] as const;

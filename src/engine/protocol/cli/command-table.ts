@@ -37,9 +37,9 @@ export interface CliServiceSource {
 
 /**
  * The services the terminal speaks for, by their CLI name (the engine's module names are the same). Others in the
- * engine (CloudWatch, EventBridge, Lambda...) are left out until their output is checked against the real CLI.
+ * engine (CloudWatch, Lambda...) are left out until their output is checked against the real CLI.
  */
-export const CLI_SERVICES: readonly string[] = ['cloudtrail', 'iam', 'kms', 'organizations', 'secretsmanager', 'sts'];
+export const CLI_SERVICES: readonly string[] = ['cloudtrail', 'events', 'iam', 'kms', 'organizations', 'secretsmanager', 'ssm', 'sts'];
 
 function byCodePoint(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

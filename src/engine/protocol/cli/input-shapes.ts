@@ -48,7 +48,7 @@ function defOf(schema: z.ZodType): ZodDef {
   return (schema as unknown as { _zod: { def: ZodDef } })._zod.def;
 }
 
-const PROTOCOL_SERVICES: ReadonlySet<string> = new Set(['secretsmanager', 'kms', 'iam', 'sts']);
+const PROTOCOL_SERVICES: ReadonlySet<string> = new Set(['secretsmanager', 'kms', 'iam', 'sts', 'ssm', 'events']);
 
 /** The wire spelling of a member: the codec's own rule and exceptions where the service has a codec. */
 export function wireMemberName(service: string, domain: string): string {

@@ -1,5 +1,6 @@
 import { stringify as yamlStringify } from 'yaml';
 import type { OutputFormat } from './command-line.ts';
+import { foldYaml } from './yaml-folding.ts';
 
 /**
  * The CLI's output formats (awscli/formatter.py and awscli/text.py), applied to the value after `--query`.
@@ -32,12 +33,13 @@ export function formatJson(value: Json): string {
 
 /**
  * A scalar on its own (a `--query` result) is printed as JSON, as the CLI's YAML dumper does to avoid YAML's
- * document-end marker; anything else as block YAML with sorted keys, as ruamel's safe dumper writes it.
+ * document-end marker; anything else as block YAML with sorted keys, long scalars folded, as ruamel's safe dumper
+ * writes it.
  */
 export function formatYaml(value: Json): string {
   if (!isContainer(value)) return `${JSON.stringify(value)}\n`;
   if (isJsonObject(value) && Object.keys(value).length === 0) return '{}\n';
-  return yamlStringify(value, { version: '1.1', sortMapEntries: true, indentSeq: false, lineWidth: 0, singleQuote: true });
+  return foldYaml(yamlStringify(value, { version: '1.1', sortMapEntries: true, indentSeq: false, lineWidth: 0, singleQuote: true, blockQuote: false }));
 }
 
 /** awscli/text.py, rule for rule. */

@@ -7,8 +7,8 @@ import type { CliShape } from './output-model-types.ts';
 
 /**
  * An operation's domain output to the value the CLI prints, as botocore parses a response and the CLI then
- * transforms it: members in the model's order (members the engine adds beyond the model follow, in the engine's
- * order), timestamps as ISO 8601 text (the CLI's default `cli_timestamp_format = iso8601`), blobs as base64, and for
+ * transforms it: members in the model's order (members the model does not know are dropped; without a model for
+ * the value, every member is kept in the engine's order), timestamps as ISO 8601 text (the CLI's default `cli_timestamp_format = iso8601`), blobs as base64, and for
  * IAM the URL-encoded policy documents decoded back into JSON objects, as the CLI does before printing.
  */
 
@@ -71,19 +71,19 @@ function convert(service: string, value: unknown, shapeName: string | undefined,
     return out;
   }
   const out: Record<string, Json> = {};
-  const done = new Set<string>();
   if (shape?.type === 'structure') {
     const domainKeys = new Map(Object.keys(source).map((key) => [wireMemberName(service, key), key]));
     for (const [wire, memberShape] of shape.members) {
       const key = domainKeys.get(wire);
       if (key === undefined) continue;
-      done.add(key);
       const item = convert(service, source[key], memberShape, key);
       if (item !== undefined) out[wire] = item;
     }
+    // botocore's parser walks the model's members only: what the service sends beyond them (a member newer than the
+    // CLI's model, such as DescribeParameters' ARN for CLI 2.9) is never printed.
+    return out;
   }
   for (const key of Object.keys(source)) {
-    if (done.has(key)) continue;
     const item = MAP_MEMBERS.has(key) ? copyMap(service, source[key]) : convert(service, source[key], undefined, key);
     if (item !== undefined) out[wireMemberName(service, key)] = item;
   }

@@ -49,12 +49,13 @@ export function allPages(
   call: PageCall,
   input: Record<string, unknown>,
   toCli: (output: unknown) => Record<string, Json>,
-): { value: Record<string, Json> } | { error: CallResult & { ok: false } } {
+): { value: Record<string, Json>; pages: PageItems[]; resume?: string } | { error: CallResult & { ok: false } } {
   const resultKey = paginator.wire.resultKey;
   let nextToken: string | null = null;
   let startingTruncation = 0;
   if (paging.startingToken !== undefined) ({ token: nextToken, truncate: startingTruncation } = decodeToken(paginator, paging.startingToken));
   const items: Json[] = [];
+  const pages: PageItems[] = [];
   let sawResult = false;
   let resume: string | undefined;
   let first = true;
@@ -74,11 +75,13 @@ export function allPages(
     if (truncateAmount > 0) {
       const keep = current.length - truncateAmount;
       items.push(...current.slice(0, keep));
+      pages.push(page[resultKey] === undefined ? null : current.slice(0, keep));
       // The resume token names the page just read and how many of its items were already shown.
       resume = encodeToken(paginator, nextToken, keep + startingTruncation);
       break;
     }
     items.push(...current);
+    pages.push(page[resultKey] === undefined ? null : current);
     const raw = (result.output as Record<string, unknown>)[paginator.outputTokenDomain];
     const more = paginator.wire.moreResults ? page[paginator.wire.moreResults] !== false : true;
     if (typeof raw !== 'string' || raw === '' || !more) break;
@@ -90,7 +93,13 @@ export function allPages(
   }
   const value: Record<string, Json> = sawResult ? { [resultKey]: items } : {};
   if (resume !== undefined) value.NextToken = resume;
-  return { value };
+  return { value, pages, ...(resume !== undefined ? { resume } : {}) };
 }
+
+/**
+ * One page's share of the result key, after `--max-items` and `--starting-token` trimmed it; null when the page had
+ * no result key at all (botocore's search then yields None). The text format prints page by page.
+ */
+export type PageItems = Json[] | null;
 
 export type { CallRequest };

@@ -16,6 +16,11 @@ function nextToken(resultKey: string): Paginator {
   return { inputToken: 'nextToken', inputTokenWire: 'NextToken', limitKey: 'maxResults', outputTokenDomain: 'nextToken', wire: { resultKey, outputToken: 'NextToken' } };
 }
 
+/** EventBridge's paginators: NextToken, with `Limit` as the page size. */
+function eventsNextToken(resultKey: string): Paginator {
+  return { inputToken: 'nextToken', inputTokenWire: 'NextToken', limitKey: 'limit', outputTokenDomain: 'nextToken', wire: { resultKey, outputToken: 'NextToken' } };
+}
+
 function kmsMarker(resultKey: string): Paginator {
   return { inputToken: 'marker', inputTokenWire: 'Marker', limitKey: 'limit', outputTokenDomain: 'nextMarker', wire: { resultKey, outputToken: 'NextMarker', moreResults: 'Truncated' } };
 }
@@ -46,6 +51,14 @@ export const PAGINATORS: Record<string, Record<string, Paginator>> = {
     ListRoles: iamMarker('Roles'),
     ListUserPolicies: iamMarker('PolicyNames'),
     ListUsers: iamMarker('Users'),
+  },
+  ssm: {
+    DescribeParameters: nextToken('Parameters'),
+    GetParametersByPath: nextToken('Parameters'),
+  },
+  events: {
+    ListRules: eventsNextToken('Rules'),
+    ListTargetsByRule: eventsNextToken('Targets'),
   },
   organizations: {
     ListAccounts: nextToken('Accounts'),

@@ -1,15 +1,16 @@
 import * as jmespath from 'jmespath';
 import { parse as shellParse } from 'shell-quote';
 import type { CallRequest, CallResult, CallerRef } from '../../kernel/index.ts';
+import { isQueryService } from '../query-protocol.ts';
 import { CliUsageError } from './cli-errors.ts';
 import { expandParamFiles } from './param-files.ts';
 import { parseCommandLine, type GlobalOptions, type ParsedCommandLine } from './command-line.ts';
 import type { CliCommand, CliCommandTable } from './command-table.ts';
 import { helpText } from './help-text.ts';
-import { formatOutput, type Json } from './output-formats.ts';
+import { formatOutput, formatText, type Json } from './output-formats.ts';
 import { formatTable } from './output-table.ts';
 import { cliOutputValue } from './output-values.ts';
-import { allPages } from './pages.ts';
+import { allPages, type PageItems } from './pages.ts';
 
 /**
  * One terminal line, run as the AWS CLI v2 runs it: parse, call the engine (every page of a paginated list),
@@ -99,6 +100,7 @@ export function runCli(argv: readonly string[], options: CliRunOptions): CliRunR
     const query = parsed.globals.query !== undefined ? compileQuery(parsed.globals.query) : undefined;
     const outcome = callAllPages(parsed, options);
     if ('error' in outcome) return outcome.error;
+    if (outcome.paged && parsed.globals.output === 'text') return { stdout: textByPage(outcome.paged, query), stderr: '', exitCode: 0 };
     const value = query ? query.search(outcome.value) : outcome.value;
     const stdout =
       parsed.globals.output === 'table' ? formatTable(parsed.command.operation, value, options.terminalWidth ?? 80) : formatOutput(parsed.globals.output, value);
@@ -126,17 +128,50 @@ function request(command: CliCommand, input: Record<string, unknown>, globals: G
   };
 }
 
+/**
+ * The message as botocore reads it: an AWS JSON error without a message member reads as '' (its JSON parser's
+ * default: ParameterNotFound, InvalidCiphertextException), a Query (XML) error without <Message> as 'Unknown'
+ * (ClientError's default).
+ */
+function errorMessage(command: CliCommand, message: string | undefined): string {
+  if (message) return message;
+  return isQueryService(command.service) ? 'Unknown' : '';
+}
+
 function serviceError(command: CliCommand, result: CallResult): CliRunResult {
   const error = result.ok ? undefined : result.error;
   return {
     stdout: '',
-    stderr: `\nAn error occurred (${error?.code ?? 'Unknown'}) when calling the ${command.operation} operation: ${error?.message || 'Unknown'}\n`,
+    stderr: `\nAn error occurred (${error?.code ?? 'Unknown'}) when calling the ${command.operation} operation: ${errorMessage(command, error?.message)}\n`,
     exitCode: SERVICE_ERROR_EXIT_CODE,
   };
 }
 
+interface PagedResult {
+  resultKey: string;
+  pages: PageItems[];
+  resume?: string;
+}
+
+/**
+ * The text format of a paginated command, as awscli's TextFormatter prints it: each page on its own (`--query`
+ * applied to each page, so `Rules[].Name` prints one line per page), then the resume token as its own response
+ * `{"NextToken": {"NextToken": ...}}`, the query applied to that too. None of the paginators used here has
+ * non-aggregate keys, so a page is its result key alone.
+ */
+function textByPage(paged: PagedResult, query: CompiledQuery | undefined): string {
+  const format = (response: Json) => formatText(query ? query.search(response) : response);
+  let out = '';
+  for (const items of paged.pages) out += format({ [paged.resultKey]: items });
+  if (paged.resume !== undefined) out += format({ NextToken: { NextToken: paged.resume } });
+  return out;
+}
+
 /** One call, or every page of a paginated list as the CLI fetches them (pages.ts). */
-function callAllPages(parsed: Extract<ParsedCommandLine, { kind: 'call' }>, options: CliRunOptions): { value: Json } | { error: CliRunResult } {
+function callAllPages(
+  parsed: Extract<ParsedCommandLine, { kind: 'call' }>,
+  options: CliRunOptions,
+): { value: Json; paged?: PagedResult } | { error: CliRunResult } {
   const { command, input, globals, paginator, paging } = parsed;
   const toCli = (output: unknown) => cliOutputValue(command.service, command.operation, output) as Record<string, Json>;
   const call = (pageInput: Record<string, unknown>) => options.call(request(command, pageInput, globals, options));
@@ -145,5 +180,9 @@ function callAllPages(parsed: Extract<ParsedCommandLine, { kind: 'call' }>, opti
     return result.ok ? { value: toCli(result.output) } : { error: serviceError(command, result) };
   }
   const outcome = allPages(paginator, paging, call, input, toCli);
-  return 'error' in outcome ? { error: serviceError(command, outcome.error) } : outcome;
+  if ('error' in outcome) return { error: serviceError(command, outcome.error) };
+  return {
+    value: outcome.value,
+    paged: { resultKey: paginator.wire.resultKey, pages: outcome.pages, ...(outcome.resume !== undefined ? { resume: outcome.resume } : {}) },
+  };
 }

@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import type { OperationDefinition } from '../../../kernel/index.ts';
+import { pageOf, PAGE_LIMIT } from '../pages.ts';
 import { assertDefaultBus, eventBusNameSchema } from '../rules.ts';
 import { eventsState } from '../state.ts';
 
 const input = z.object({
   namePrefix: z.string().min(1).max(64).optional(),
   eventBusName: eventBusNameSchema,
-  limit: z.number().int().min(1).max(100).optional(),
+  nextToken: z.string().min(1).max(2048).optional(),
+  limit: z.number().int().min(1).max(PAGE_LIMIT).optional(),
 });
 
 /** Lists the rules of the default bus with their targets' count left to ListTargetsByRule, as AWS does. */
@@ -17,10 +19,10 @@ export const listRules: OperationDefinition<z.infer<typeof input>> = {
   input,
   execute(ctx, request) {
     assertDefaultBus(request.eventBusName);
-    const rules = Object.values(eventsState(ctx.world).rules[`${ctx.principal.accountId}/${ctx.region}`] ?? {})
+    const all = Object.values(eventsState(ctx.world).rules[`${ctx.principal.accountId}/${ctx.region}`] ?? {})
       .filter((r) => request.namePrefix === undefined || r.name.startsWith(request.namePrefix))
-      .sort((a, b) => (a.name < b.name ? -1 : 1))
-      .slice(0, request.limit ?? 100);
+      .sort((a, b) => (a.name < b.name ? -1 : 1));
+    const { page: rules, nextToken } = pageOf(all, `rules:${request.namePrefix ?? ''}`, request.limit, request.nextToken);
     return {
       rules: rules.map((r) => ({
         name: r.name,
@@ -30,6 +32,7 @@ export const listRules: OperationDefinition<z.infer<typeof input>> = {
         ...(r.description !== undefined ? { description: r.description } : {}),
         eventBusName: 'default',
       })),
+      ...(nextToken ? { nextToken } : {}),
     };
   },
 };

@@ -22,7 +22,10 @@ function usageError(...argv: string[]): CliUsageError {
 
 describe('the command table', () => {
   it('names commands and flags as the CLI does, from the engine operations', () => {
-    expect([...table.services.keys()]).toEqual(['cloudtrail', 'iam', 'kms', 'organizations', 'secretsmanager', 'sts']);
+    expect([...table.services.keys()]).toEqual(['cloudtrail', 'events', 'iam', 'kms', 'organizations', 'secretsmanager', 'ssm', 'sts']);
+    expect([...table.services.get('ssm')!.keys()]).toEqual(['delete-parameter', 'describe-parameters', 'get-parameter', 'get-parameters', 'get-parameters-by-path', 'put-parameter']);
+    expect([...table.services.get('events')!.keys()]).toEqual(['delete-rule', 'list-rules', 'list-targets-by-rule', 'put-rule', 'put-targets', 'remove-targets']);
+    expect(table.services.get('ssm')!.get('get-parameter')!.params.map((p) => p.flag)).toEqual(['--name', '--with-decryption']);
     const rotate = table.services.get('secretsmanager')!.get('rotate-secret')!;
     expect(rotate.operation).toBe('RotateSecret');
     expect(rotate.params.map((p) => p.flag)).toEqual(['--secret-id', '--client-request-token', '--rotation-lambda-arn', '--rotation-rules', '--rotate-immediately']);

@@ -65,7 +65,7 @@ describe('runCliLine', () => {
     expect(requests).toHaveLength(1);
   });
 
-  it('follows NextToken through every page and prints one merged list', () => {
+  it('follows NextToken through every page: one merged list in JSON, one line per page in text (the query applied to each page)', () => {
     const sim = createSimulator({ seed: 'pages' });
     for (let i = 0; i < 5; i++) sim.call({ service: 'secretsmanager', operation: 'CreateSecret', input: { name: `p${i}`, secretString: 'v' } });
     const pages: unknown[] = [];
@@ -77,9 +77,15 @@ describe('runCliLine', () => {
         return sim.call({ ...request, input: { ...(request.input as object), maxResults: 2 } });
       },
     });
-    expect(result.stdout).toBe('p0\tp1\tp2\tp3\tp4\n');
+    // awscli's TextFormatter prints each page on its own (checked against the real CLI in cli-parity-ssm-events).
+    expect(result.stdout).toBe('p0\tp1\np2\tp3\np4\n');
     expect(pages).toHaveLength(3);
     expect(pages[0]).toBeUndefined();
+    const json = runCliLine('aws secretsmanager list-secrets --query SecretList[].Name', {
+      table,
+      call: (request) => sim.call({ ...request, input: { ...(request.input as object), maxResults: 2 } }),
+    });
+    expect(JSON.parse(json.stdout)).toEqual(['p0', 'p1', 'p2', 'p3', 'p4']);
   });
 
   it('prints text and yaml as the CLI formats them', () => {
