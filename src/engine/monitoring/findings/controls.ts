@@ -42,6 +42,39 @@ export type Control = SecretControl | KeyControl;
 
 const days = (ms: number) => Math.floor(ms / DAY);
 
+/**
+ * Results whose reason never varies, made once: every periodic run checks every control of every secret, and the
+ * finding only reads the status and the reason. Those that name the control's limit are kept per limit.
+ */
+const passed = (reason: string): CheckResult => Object.freeze({ status: 'PASSED', reason });
+const failed = (reason: string): CheckResult => Object.freeze({ status: 'FAILED', reason });
+const NOT_APPLICABLE: CheckResult = Object.freeze({ status: 'NOT_APPLICABLE' });
+const ROTATION_OFF = failed('Automatic rotation is not turned on for this secret.');
+const ROTATION_ON = passed('Automatic rotation is on.');
+const LAST_ROTATION_FAILED = failed('The most recent rotation failed.');
+const ROTATION_MISSED = failed('The scheduled rotation date passed without a successful rotation.');
+const ROTATIONS_ON_SCHEDULE = passed('Rotations are happening as scheduled.');
+const NO_TAGS = failed('The secret has no tags.');
+const TAGGED = passed('The secret is tagged.');
+const REQUIRED_TAGS_PRESENT = passed('Every required tag key is present.');
+const NO_RESOURCE_POLICY = passed('No resource policy is attached.');
+const PUBLIC_POLICY = failed('A statement allows access to any principal.');
+const PRIVATE_POLICY = passed('The resource policy does not grant public access.');
+const KEY_NOT_PENDING_DELETION = passed('The key is not scheduled for deletion.');
+const KEY_ROTATION_ON = passed('Automatic rotation is on.');
+const KEY_ROTATION_OFF = failed('Automatic key rotation is off.');
+
+function perLimit(reason: (limit: number) => string): (limit: number) => CheckResult {
+  const known = new Map<number, CheckResult>();
+  return (limit) => {
+    let result = known.get(limit);
+    if (!result) known.set(limit, (result = passed(reason(limit))));
+    return result;
+  };
+}
+const accessedWithin = perLimit((limit) => `Accessed within the last ${limit} days.`);
+const rotatedWithin = perLimit((limit) => `Rotated within the last ${limit} days.`);
+
 /** The rotation interval a secret's rules ask for, in days (a cron schedule is read as "at least daily" if unknown). */
 function rotationIntervalDays(secret: Secret): number | undefined {
   const rules = secret.rotation?.rules;
@@ -66,13 +99,13 @@ export const CONTROLS: readonly Control[] = [
     remediation:
       'Turn on automatic rotation with a rotation function (or a managed rotation) so the credential changes without anyone remembering to do it. If the control has a maximum frequency, pick a schedule at or under it.',
     check(secret, env) {
-      if (!secret.rotation?.enabled) return { status: 'FAILED', reason: 'Automatic rotation is not turned on for this secret.' };
+      if (!secret.rotation?.enabled) return ROTATION_OFF;
       const limit = env.parameter('maximumAllowedRotationFrequency');
       const interval = rotationIntervalDays(secret);
       if (typeof limit === 'number' && interval !== undefined && interval > limit) {
         return { status: 'FAILED', reason: `The secret rotates every ${interval} days; the control allows at most ${limit}.` };
       }
-      return { status: 'PASSED', reason: 'Automatic rotation is on.' };
+      return ROTATION_ON;
     },
   },
   {
@@ -85,15 +118,15 @@ export const CONTROLS: readonly Control[] = [
       'Open the secret and look at why the last rotation failed (the failing step and its cause). Fix the function, its permissions or its network path to the database, then rotate again.',
     check(secret, env) {
       const rotation = secret.rotation;
-      if (!rotation?.enabled) return { status: 'NOT_APPLICABLE' };
-      if (env.lastRotationFailed) return { status: 'FAILED', reason: 'The most recent rotation failed.' };
+      if (!rotation?.enabled) return NOT_APPLICABLE;
+      if (env.lastRotationFailed) return LAST_ROTATION_FAILED;
       // Secrets Manager works out when the rotation should have happened; missing that date fails the control.
       const due = rotation.nextRotationDate;
       const window = rotation.rules?.duration ? Number(rotation.rules.duration.replace('h', '')) * HOUR : DAY;
       if (due !== undefined && env.now > due + window) {
-        return { status: 'FAILED', reason: 'The scheduled rotation date passed without a successful rotation.' };
+        return ROTATION_MISSED;
       }
-      return { status: 'PASSED', reason: 'Rotations are happening as scheduled.' };
+      return ROTATIONS_ON_SCHEDULE;
     },
   },
   {
@@ -110,7 +143,7 @@ export const CONTROLS: readonly Control[] = [
       const lastUse = secret.lastAccessedDate ?? secret.createdDate;
       const idle = days(env.now - lastUse);
       if (idle > limit) return { status: 'FAILED', reason: `Not accessed for ${idle} days (limit ${limit}).` };
-      return { status: 'PASSED', reason: `Accessed within the last ${limit} days.` };
+      return accessedWithin(limit);
     },
   },
   {
@@ -126,7 +159,7 @@ export const CONTROLS: readonly Control[] = [
       const last = secret.rotation?.lastRotatedDate ?? secret.createdDate;
       const age = days(env.now - last);
       if (age > limit) return { status: 'FAILED', reason: `Last rotated ${age} days ago (limit ${limit}).` };
-      return { status: 'PASSED', reason: `Rotated within the last ${limit} days.` };
+      return rotatedWithin(limit);
     },
   },
   {
@@ -138,16 +171,18 @@ export const CONTROLS: readonly Control[] = [
     parameters: { requiredTagKeys: { maxItems: 6, kind: 'stringList' } },
     remediation: 'Add tags (owner, application, environment…) so people, cost reports and ABAC policies can tell what the secret is for.',
     check(secret, env) {
+      const required = env.parameter('requiredTagKeys');
+      // The common case, no tags and no required keys, needs no list of keys.
+      if (secret.tags === undefined && !(Array.isArray(required) && required.length > 0)) return NO_TAGS;
       // System tags (aws:…) do not count.
       const keys = (secret.tags ?? []).map((t) => t.key).filter((k) => !k.startsWith('aws:'));
-      const required = env.parameter('requiredTagKeys');
       if (Array.isArray(required) && required.length > 0) {
         const missing = required.filter((k) => !keys.includes(k));
         if (missing.length > 0) return { status: 'FAILED', reason: `Missing required tag keys: ${missing.join(', ')}.` };
-        return { status: 'PASSED', reason: 'Every required tag key is present.' };
+        return REQUIRED_TAGS_PRESENT;
       }
-      if (keys.length === 0) return { status: 'FAILED', reason: 'The secret has no tags.' };
-      return { status: 'PASSED', reason: 'The secret is tagged.' };
+      if (keys.length === 0) return NO_TAGS;
+      return TAGGED;
     },
   },
   {
@@ -159,9 +194,9 @@ export const CONTROLS: readonly Control[] = [
     remediation:
       'The resource policy lets any AWS principal read the secret. Name the accounts or roles that need it, or add a condition that confines the wildcard principal (aws:PrincipalOrgID, aws:PrincipalAccount), or delete the policy. Keep "block public policy" on when saving.',
     check(secret, env) {
-      if (secret.resourcePolicy === undefined) return { status: 'PASSED', reason: 'No resource policy is attached.' };
-      if (env.isPublic(secret.resourcePolicy)) return { status: 'FAILED', reason: 'A statement allows access to any principal.' };
-      return { status: 'PASSED', reason: 'The resource policy does not grant public access.' };
+      if (secret.resourcePolicy === undefined) return NO_RESOURCE_POLICY;
+      if (env.isPublic(secret.resourcePolicy)) return PUBLIC_POLICY;
+      return PRIVATE_POLICY;
     },
   },
   {
@@ -173,8 +208,8 @@ export const CONTROLS: readonly Control[] = [
     remediation:
       'A key pending deletion takes every secret it encrypts with it when the waiting period ends. If any secret still uses the key, cancel the deletion (and re-enable the key), or first re-encrypt those secrets under another key.',
     check(key, env) {
-      if (key.keyManager !== 'CUSTOMER') return { status: 'NOT_APPLICABLE' };
-      if (key.keyState !== 'PendingDeletion') return { status: 'PASSED', reason: 'The key is not scheduled for deletion.' };
+      if (key.keyManager !== 'CUSTOMER') return NOT_APPLICABLE;
+      if (key.keyState !== 'PendingDeletion') return KEY_NOT_PENDING_DELETION;
       const users = env.secretsUsingKey;
       return {
         status: 'FAILED',
@@ -190,8 +225,8 @@ export const CONTROLS: readonly Control[] = [
     resourceType: 'AwsKmsKey',
     remediation: 'Turn on automatic key rotation for the customer managed key: old material stays available for decryption, new data uses fresh material.',
     check(key) {
-      if (key.keyManager !== 'CUSTOMER' || key.keyState === 'PendingDeletion') return { status: 'NOT_APPLICABLE' };
-      return key.keyRotationEnabled ? { status: 'PASSED', reason: 'Automatic rotation is on.' } : { status: 'FAILED', reason: 'Automatic key rotation is off.' };
+      if (key.keyManager !== 'CUSTOMER' || key.keyState === 'PendingDeletion') return NOT_APPLICABLE;
+      return key.keyRotationEnabled ? KEY_ROTATION_ON : KEY_ROTATION_OFF;
     },
   },
 ];

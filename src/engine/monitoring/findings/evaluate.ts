@@ -3,7 +3,7 @@ import type { World } from '../../kernel/index.ts';
 import { findSecret, secretsState, type Secret } from '../../secrets/index.ts';
 import { kmsState, type KmsKey } from '../../kms/index.ts';
 import { CONTROLS, type CheckResult, type Control, type ParameterValue, type SecretCheckEnv } from './controls.ts';
-import { findingRecords, securityHubState, type Finding, type SecurityHubState } from './state.ts';
+import { findingRecords, securityHubState, type Finding, type FindingRecords, type SecurityHubState } from './state.ts';
 
 /** Security Hub runs periodic checks within 12 hours of the previous run (CSPM user guide, "Schedule for running security checks"). */
 export const PERIODIC_INTERVAL = 12 * HOUR;
@@ -58,6 +58,23 @@ function findingKey(controlId: string, arn: string): string {
   return key;
 }
 
+/**
+ * Every finding of a record, as a list kept beside its dictionary: a periodic run looks at each one, and enumerating
+ * a dictionary of thousands of keys costs far more than walking an array. Findings are added (`record`) and deleted
+ * (`runAllChecks`) only in this module, which drops the list when it does either; a loaded world brings new objects.
+ */
+const findingLists = new WeakMap<FindingRecords['findings'], [string, Finding][]>();
+
+function findingList(findings: FindingRecords['findings']): [string, Finding][] {
+  let list = findingLists.get(findings);
+  if (!list) {
+    list = [];
+    for (const id in findings) list.push([id, findings[id]!]);
+    findingLists.set(findings, list);
+  }
+  return list;
+}
+
 function record(world: World, control: Control, resource: { arn: string; accountId: string; region: string; keyId?: string }, result: CheckResult, now: number): void {
   const records = findingRecords(world);
   const key = findingKey(control.id, resource.arn);
@@ -70,6 +87,7 @@ function record(world: World, control: Control, resource: { arn: string; account
     return;
   }
   if (!existing) {
+    findingLists.delete(records.findings);
     records.findings[key] = {
       id: findingId(control, resource.arn, resource.region, resource.accountId),
       controlId: control.id,
@@ -97,9 +115,10 @@ function record(world: World, control: Control, resource: { arn: string; account
     // Security Hub's own workflow rule: a FAILED finding that passes is RESOLVED; one that fails again is NEW.
     existing.workflowStatus = result.status === 'PASSED' ? 'RESOLVED' : 'NEW';
   }
-  existing.complianceStatus = result.status;
-  existing.recordState = 'ACTIVE';
-  existing.statusReason = result.reason;
+  // Written only when they change: a finding checked every twelve hours keeps its strings instead of taking new ones.
+  if (existing.complianceStatus !== result.status) existing.complianceStatus = result.status;
+  if (existing.recordState !== 'ACTIVE') existing.recordState = 'ACTIVE';
+  if (existing.statusReason !== result.reason) existing.statusReason = result.reason;
   existing.lastObservedAt = now;
   if (changed) existing.updatedAt = now;
 }
@@ -246,14 +265,19 @@ export function runAllChecks(world: World, deps: FindingDeps, now: number): void
       checkKey(world, key, now, 'all');
     }
   }
-  for (const id in records.findings) {
-    const finding = records.findings[id]!;
+  const findings = records.findings;
+  let deleted = false;
+  for (const [id, finding] of findingList(findings)) {
     if (!seen.has(finding.resourceId) && finding.recordState === 'ACTIVE') {
       finding.recordState = 'ARCHIVED';
       finding.updatedAt = now;
     }
-    if (finding.recordState === 'ARCHIVED' && now - finding.updatedAt > ARCHIVED_RETENTION) delete records.findings[id];
+    if (finding.recordState === 'ARCHIVED' && now - finding.updatedAt > ARCHIVED_RETENTION) {
+      delete findings[id];
+      deleted = true;
+    }
   }
+  if (deleted) findingLists.delete(findings);
 }
 
 export function activeFindings(world: World): Finding[] {
