@@ -50,6 +50,12 @@ const SSM_STEPS: Step[] = [
   { args: ['ssm', 'put-parameter', '--name', 'aws-reserved', '--value', 'x', '--type', 'String'] },
   { args: ['ssm', 'put-parameter', '--name', '/app/bad', '--value', 'x', '--type', 'Text'] },
   { args: ['ssm', 'get-parameter'] },
+  // Values with line breaks, tabs and apostrophes, as the CLI's YAML emitter quotes and folds them.
+  { args: ['ssm', 'put-parameter', '--name', '/certs/ca', '--type', 'String', '--description', "The team's CA: rotate it when it's a year old", '--value', '-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUQ\n-----END CERTIFICATE-----\n'] },
+  { args: ['ssm', 'put-parameter', '--name', '/certs/tabbed', '--type', 'String', '--value', 'key\tvalue and a long enough line to be folded by the emitter at its eighty columns'] },
+  { args: ['ssm', 'get-parameters-by-path', '--path', '/certs', '--output', 'yaml'] },
+  { args: ['ssm', 'describe-parameters', '--parameter-filters', 'Key=Path,Values=/certs', '--output', 'yaml'] },
+  { args: ['ssm', 'get-parameter', '--name', '/certs/ca', '--output', 'text'] },
 ];
 
 const EVENTS_STEPS: Step[] = [

@@ -49,8 +49,9 @@ const GLOBAL_WITH_VALUE = new Set(['--output', '--query', '--region', '--profile
 const GLOBAL_FLAGS = new Set(['--debug', '--no-verify-ssl', '--no-paginate', '--no-sign-request', '--no-cli-pager', '--cli-auto-prompt', '--no-cli-auto-prompt']);
 
 function isOption(token: string): boolean {
-  // argparse reads `-5` as a value when no option looks like a negative number, as here.
-  return token.startsWith('-') && token.length > 1 && !/^-\d/.test(token);
+  // argparse reads `-5` as a value when no option looks like a negative number, as here, and a word with a space in
+  // it as a value whatever it starts with (`--value '-----BEGIN CERTIFICATE-----...'`).
+  return token.startsWith('-') && token.length > 1 && !/^-\d/.test(token) && !token.includes(' ');
 }
 
 function splitGlobals(tokens: readonly string[]): { rest: string[]; values: Map<string, string>; flags: Set<string> } {

@@ -1,14 +1,14 @@
+import { BEST_WIDTH, foldDoubleQuoted, foldPlain, foldSingleQuoted, hasSpecialCharacter, multiLineStyle } from './yaml-scalar-writer.ts';
+
 /**
  * ruamel.yaml, which the AWS CLI's YAML output uses (its safe dumper emits through libyaml), folds long scalars: at
  * the first single space met once the line already holds more than 80 characters (best_width), the space becomes a
  * line break and the scalar goes on indented two columns past the key (or the `- ` of a sequence item). The `yaml`
  * package folds by another rule (never past the width), so the terminal prints unfolded YAML and folds it here, line
  * by line, with libyaml's rule (yaml_emitter_write_plain, _single_quoted, _double_quoted). It also picks the quoting
- * style where the two disagree. Multi-line values (spread over several emitted lines) are left as the `yaml`
- * package writes them: not folded.
+ * style where the two disagree, and rewrites values with line breaks (which the `yaml` package spreads over several
+ * lines) as libyaml does.
  */
-
-const BEST_WIDTH = 80;
 
 /** Where the scalar of one emitted line starts and where its continuation lines are indented. */
 interface ScalarSite {
@@ -47,67 +47,30 @@ function scalarSite(line: string): ScalarSite | undefined {
   return dashes > 0 ? { start: at, indent: at } : undefined;
 }
 
-function foldPlain(text: string, column: number, indent: number): string {
-  let out = '';
-  let col = column;
-  let start = 0;
-  let spaces = false;
-  for (let end = 0; end <= text.length; end++) {
-    const ch = end < text.length ? text[end] : undefined;
-    if (spaces) {
-      if (ch !== ' ') {
-        if (start + 1 === end && col > BEST_WIDTH) {
-          out += `\n${' '.repeat(indent)}`;
-          col = indent;
-        } else {
-          out += text.slice(start, end);
-          col += end - start;
-        }
-        start = end;
-      }
-    } else if (ch === undefined || ch === ' ') {
-      out += text.slice(start, end);
-      col += end - start;
-      start = end;
+/**
+ * The value of a single-quoted scalar the `yaml` package spread over several lines (a value with line breaks), by
+ * YAML's flow folding: a line break between two lines is a space, each empty line between them a newline, the
+ * continuation lines' indentation is not content.
+ */
+function decodeMultiLineSingleQuoted(lines: string[]): string {
+  const inner = lines.join('\n').slice(1, -1);
+  const parts = inner.split('\n').map((part, i, all) => {
+    const trimmedStart = i === 0 ? part : part.replace(/^[ \t]+/, '');
+    return i === all.length - 1 ? trimmedStart : trimmedStart.replace(/[ \t]+$/, '');
+  });
+  let value = parts[0]!;
+  let empty = 0;
+  for (let i = 1; i < parts.length; i++) {
+    const part = parts[i]!;
+    if (part === '' && i < parts.length - 1) {
+      empty++;
+      continue;
     }
-    if (ch !== undefined) spaces = ch === ' ';
+    value += empty > 0 ? '\n'.repeat(empty) : ' ';
+    value += part;
+    empty = 0;
   }
-  return out;
-}
-
-function foldSingleQuoted(text: string, column: number, indent: number): string {
-  let out = "'";
-  let col = column + 1;
-  let start = 0;
-  let spaces = false;
-  for (let end = 0; end <= text.length; end++) {
-    const ch = end < text.length ? text[end] : undefined;
-    if (spaces) {
-      if (ch !== ' ') {
-        if (start + 1 === end && col > BEST_WIDTH && start !== 0 && end !== text.length) {
-          out += `\n${' '.repeat(indent)}`;
-          col = indent;
-        } else {
-          out += text.slice(start, end);
-          col += end - start;
-        }
-        start = end;
-      }
-    } else if (ch === undefined || ch === ' ' || ch === "'") {
-      if (start < end) {
-        out += text.slice(start, end);
-        col += end - start;
-        start = end;
-      }
-    }
-    if (ch === "'") {
-      out += "''";
-      col += 2;
-      start = end + 1;
-    }
-    if (ch !== undefined) spaces = ch === ' ';
-  }
-  return `${out}'`;
+  return value.replaceAll("''", "'");
 }
 
 const YAML_ESCAPES: Record<string, string> = {
@@ -140,77 +103,6 @@ function decodeDoubleQuoted(scalar: string): string | undefined {
   return out;
 }
 
-/** What ruamel's analyze_scalar calls printable (with allow_unicode, as the CLI's dumper has it). */
-function isPrintable(codePoint: number): boolean {
-  return (
-    (codePoint >= 0x20 && codePoint <= 0x7e) ||
-    codePoint === 0x85 ||
-    (codePoint >= 0xa0 && codePoint <= 0xd7ff) ||
-    (codePoint >= 0xe000 && codePoint <= 0xfffd && codePoint !== 0xfeff) ||
-    (codePoint >= 0x10000 && codePoint <= 0x10ffff)
-  );
-}
-
-/** A character only a double-quoted scalar can hold (a tab, a control character): ruamel's special_characters. */
-function hasSpecialCharacter(value: string): boolean {
-  for (const ch of value) if (ch !== '\n' && !isPrintable(ch.codePointAt(0)!)) return true;
-  return false;
-}
-
-const ESCAPE_REPLACEMENTS: Record<string, string> = {
-  '\0': '0', '\x07': 'a', '\b': 'b', '\t': 't', '\n': 'n', '\v': 'v', '\f': 'f', '\r': 'r', '\x1b': 'e', '"': '"', '\\': '\\',
-  '\x85': 'N', '\xa0': '_', '\u2028': 'L', '\u2029': 'P',
-};
-
-function escapeOf(ch: string): string {
-  const replacement = ESCAPE_REPLACEMENTS[ch];
-  if (replacement !== undefined) return `\\${replacement}`;
-  const code = ch.codePointAt(0)!;
-  if (code <= 0xff) return `\\x${code.toString(16).toUpperCase().padStart(2, '0')}`;
-  if (code <= 0xffff) return `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`;
-  return `\\U${code.toString(16).toUpperCase().padStart(8, '0')}`;
-}
-
-/**
- * libyaml's yaml_emitter_write_double_quoted (the CLI's ruamel dumps through libyaml): escapes for what is not
- * printable, for breaks, `"` and `\`; a long line broken at a space not preceded by one, a following space then
- * written as `\ ` so it survives.
- */
-function foldDoubleQuoted(text: string, column: number, indent: number): string {
-  const chars = [...text];
-  let out = '"';
-  let col = column + 1;
-  let spaces = false;
-  for (let i = 0; i < chars.length; i++) {
-    const ch = chars[i]!;
-    const code = ch.codePointAt(0)!;
-    if (!isPrintable(code) || code === 0xfeff || '\n\r\x85\u2028\u2029"\\'.includes(ch)) {
-      const escaped = escapeOf(ch);
-      out += escaped;
-      col += escaped.length;
-      spaces = false;
-    } else if (ch === ' ') {
-      if (!spaces && col > BEST_WIDTH && i !== 0 && i !== chars.length - 1) {
-        out += `\n${' '.repeat(indent)}`;
-        col = indent;
-        if (chars[i + 1] === ' ') {
-          out += '\\';
-          col += 1;
-        }
-      } else {
-        out += ' ';
-        col += 1;
-      }
-      spaces = true;
-    } else {
-      out += ch;
-      col += 1;
-      spaces = false;
-    }
-  }
-  return `${out}"`;
-}
-
 /**
  * One emitted line, restyled where the `yaml` package's choice differs from ruamel's (a value with a tab is
  * double-quoted there; one with an apostrophe that cannot be plain is single-quoted there, `''` inside), then folded.
@@ -237,12 +129,89 @@ function foldLine(line: string): string {
     style = 'plain';
   }
   if (hasSpecialCharacter(value)) style = 'double';
-  else if (style === 'double' && !value.includes('\n')) style = 'single';
+  else if (style === 'double') style = multiLineStyle(value);
   if (style === 'double') return head + foldDoubleQuoted(value, site.start, site.indent);
   if (line.length <= BEST_WIDTH && style === (scalar.startsWith("'") ? 'single' : 'plain')) return line;
   return head + (style === 'single' ? foldSingleQuoted(value, site.start, site.indent) : foldPlain(value, site.start, site.indent));
 }
 
+/** Whether `line` ends a quoted scalar: its last character is the quote, not escaped. */
+function closesQuote(line: string, quote: "'" | '"'): boolean {
+  if (!line.endsWith(quote)) return false;
+  const body = line.slice(0, -1);
+  if (quote === "'") return /(^|[^'])('')*$/.test(body);
+  return /(^|[^\\])(\\\\)*$/.test(body);
+}
+
+/** Whether a quoted scalar that starts a line also ends on it. */
+function closedOnItsLine(scalar: string, quote: "'" | '"'): boolean {
+  if (quote === "'") return singleQuotedEnd(scalar, 0) === scalar.length;
+  for (let i = 1; i < scalar.length; i++) {
+    if (scalar[i] === '\\') i++;
+    else if (scalar[i] === '"') return i === scalar.length - 1;
+  }
+  return false;
+}
+
+/**
+ * A double-quoted scalar the `yaml` package spread over several lines, brought back to one line of the same escapes
+ * (YAML's flow folding: a break is a space, each empty line a `\n`, a line ending in `\` joins the next as it is),
+ * then decoded.
+ */
+function decodeMultiLineDoubleQuoted(lines: string[]): string | undefined {
+  const parts = lines.join('\n').slice(1, -1).split('\n');
+  let joined = '';
+  let empty = 0;
+  let glue: 'fold' | 'join' | 'none' = 'none';
+  for (let i = 0; i < parts.length; i++) {
+    let part = i === 0 ? parts[i]! : parts[i]!.replace(/^[ \t]+/, '');
+    let next: 'fold' | 'join' = 'fold';
+    if (i < parts.length - 1) {
+      const backslashes = /\\*$/.exec(part)![0].length;
+      if (backslashes % 2 === 1) {
+        part = part.slice(0, -1);
+        next = 'join';
+      } else {
+        const trimmed = part.replace(/[ \t]+$/, '');
+        part = /\\*$/.exec(trimmed)![0].length % 2 === 1 ? `${trimmed} ` : trimmed;
+      }
+    }
+    if (part === '' && i > 0 && i < parts.length - 1 && glue === 'fold') {
+      empty++;
+      continue;
+    }
+    if (glue === 'fold') joined += empty > 0 ? '\\n'.repeat(empty) : ' ';
+    joined += part;
+    empty = 0;
+    glue = next;
+  }
+  return decodeDoubleQuoted(`"${joined}"`);
+}
+
 export function foldYaml(text: string): string {
-  return text.split('\n').map(foldLine).join('\n');
+  const lines = text.split('\n');
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const site = scalarSite(line);
+    const scalar = site ? line.slice(site.start) : '';
+    const quote = scalar[0] === "'" || scalar[0] === '"' ? scalar[0] : undefined;
+    if (!site || !quote || closedOnItsLine(scalar, quote)) {
+      out.push(foldLine(line));
+      continue;
+    }
+    // A quoted value spread over lines (it has line breaks): gather it to its closing quote, write it as libyaml would.
+    let end = i + 1;
+    while (end < lines.length && !closesQuote(lines[end]!, quote)) end++;
+    const gathered = [scalar, ...lines.slice(i + 1, end + 1)];
+    const value = end >= lines.length ? undefined : quote === "'" ? decodeMultiLineSingleQuoted(gathered) : decodeMultiLineDoubleQuoted(gathered);
+    if (value === undefined) {
+      out.push(line);
+      continue;
+    }
+    const head = line.slice(0, site.start);
+    out.push(head + (multiLineStyle(value) === 'double' ? foldDoubleQuoted(value, site.start, site.indent) : foldSingleQuoted(value, site.start, site.indent)));
+    i = end;
+  }
+  return out.join('\n');
 }

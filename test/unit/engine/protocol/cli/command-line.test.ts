@@ -34,6 +34,12 @@ describe('the command table', () => {
 });
 
 describe('parseCommandLine', () => {
+  it('takes a word starting with a dash as a value when it holds a space, as argparse does', () => {
+    const pem = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----';
+    expect(call('ssm', 'put-parameter', '--name', '/c', '--type', 'String', '--value', pem).input).toMatchObject({ value: pem });
+    expect(usageError('ssm', 'put-parameter', '--name', '/c', '--type', 'String', '--value', '-----BEGIN').message).toBe('argument --value: expected one argument');
+  });
+
   it('maps flags to the operation input in the engine form', () => {
     const parsed = call('secretsmanager', 'create-secret', '--name', 'x', '--secret-string', 'y', '--tags', 'Key=a,Value=b', 'Key=c,Value=d');
     expect(parsed.command.operation).toBe('CreateSecret');

@@ -29,6 +29,13 @@ const CASES: [string, Json, string][] = [
     { Value: 'two  spaces '.repeat(10) },
     "Value: 'two  spaces two  spaces two  spaces two  spaces two  spaces two  spaces two  spaces\n  two  spaces two  spaces two  spaces '\n",
   ],
+  [
+    'writes a value with line breaks single-quoted, each break as a blank line (a certificate)',
+    { Value: '-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUQ\n-----END CERTIFICATE-----\n' },
+    "Value: '-----BEGIN CERTIFICATE-----\n\n  MIIBszCCAVmgAwIBAgIUQ\n\n  -----END CERTIFICATE-----\n\n  '\n",
+  ],
+  ['keeps apostrophes and empty lines of a multi-line value', { Value: "it's two\n\nlines" }, "Value: 'it''s two\n\n\n  lines'\n"],
+  ['double-quotes a value whose line starts with a space', { Value: 'indented\n  line' }, 'Value: "indented\\n  line"\n'],
   ['never breaks at a leading space', { Value: ` lead ${'word '.repeat(20)}` }, "Value: ' lead word word word word word word word word word word word word word word\n  word word word word word word '\n"],
 ];
 
