@@ -23,12 +23,13 @@ import { advanceRunningFunctionsSync } from '../sandbox/run-functions.ts';
 import { nodeSandbox } from './node-sandbox.ts';
 
 /**
- * The local endpoint: AWS JSON 1.1 for Secrets Manager, KMS, CloudTrail, Parameter Store (SSM) and EventBridge, and the AWS Query protocol for IAM and STS, over
- * HTTP, so the real AWS CLI and SDKs drive the simulator (`aws --endpoint-url http://127.0.0.1:4566 secretsmanager
- * list-secrets`, `aws --endpoint-url ... sts assume-role ...`). One URL serves all four: a request with an
- * X-Amz-Target header is AWS JSON; a form with an Action is Query, for the service its signature is scoped to. Every
- * request must carry a valid SigV4 signature made with a simulated principal's access key (test/test is the default
- * account's admin), or with temporary credentials from AssumeRole and their X-Amz-Security-Token.
+ * The local endpoint: AWS JSON 1.1 for Secrets Manager, KMS, CloudTrail, Parameter Store (SSM) and EventBridge, and
+ * the AWS Query protocol for IAM and STS, over HTTP, so the real AWS CLI and SDKs drive the simulator
+ * (`aws --endpoint-url http://127.0.0.1:4566 secretsmanager list-secrets`, `aws --endpoint-url ... sts assume-role
+ * ...`). One URL serves them all: a request with an X-Amz-Target header is AWS JSON; a form with an Action is
+ * Query, for the service its signature is scoped to. Every request must carry a valid SigV4 signature made with a
+ * simulated principal's access key (test/test is the default account's admin), or with temporary credentials from
+ * AssumeRole and their X-Amz-Security-Token.
  */
 
 export interface EndpointOptions {

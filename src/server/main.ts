@@ -33,7 +33,8 @@ export function credentialLines(sim: Simulator): string[] {
 export function banner(endpoint: RunningEndpoint): string[] {
   const lines = [
     `SecretsLab endpoint listening on ${endpoint.url}`,
-    '  Secrets Manager and KMS over AWS JSON 1.1, IAM and STS over the Query protocol, all signed with SigV4;',
+    '  Secrets Manager, KMS, CloudTrail, SSM Parameter Store and EventBridge over AWS JSON 1.1, IAM and STS over the',
+    '  Query protocol, all signed with SigV4;',
     `  the region comes from your signature (default ${endpoint.sim.state.defaultRegion ?? DEFAULT_REGION}; IAM is global).`,
     '  This is a simulator: never put a real secret in it.',
     'Credentials (account, principal, keys):',
