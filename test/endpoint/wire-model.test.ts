@@ -15,6 +15,8 @@ const MODEL_DIRS: Record<WireService, string> = {
   secretsmanager: `${MODEL_ROOT}/secretsmanager/2017-10-17`,
   kms: `${MODEL_ROOT}/kms/2014-11-01`,
   cloudtrail: `${MODEL_ROOT}/cloudtrail/2013-11-01`,
+  ssm: `${MODEL_ROOT}/ssm/2014-11-06`,
+  events: `${MODEL_ROOT}/events/2015-10-07`,
 };
 
 /** botocore ships its models plain (Debian's awscli) or gzipped (pip's botocore). */
@@ -70,7 +72,7 @@ function membersReachable(model: Model, operations: string[]): MemberUse[] {
   return uses;
 }
 
-describe.each(['secretsmanager', 'kms', 'cloudtrail'] as const)('%s members against the AWS model', (service) => {
+describe.each(['secretsmanager', 'kms', 'cloudtrail', 'ssm', 'events'] as const)('%s members against the AWS model', (service) => {
   const path = modelPath(service);
 
   it('has the AWS model to compare with', () => {

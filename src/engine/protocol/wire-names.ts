@@ -32,8 +32,17 @@ export const WIRE_NAME_EXCEPTIONS: Record<ProtocolService, Readonly<Record<strin
   ssm: {
     arn: 'ARN',
   },
-  // EventBridge says `Arn` (Rule.Arn, Target.Arn) and `RuleArn`, which the general rule gives.
-  events: {},
+  // EventBridge says `Arn` (Rule.Arn, Target.Arn) and `RuleArn`, which the general rule gives. A Target's ECS
+  // parameters keep ECS's own lower-case member names (the engine ignores them; the codec still maps them right).
+  events: {
+    awsvpcConfiguration: 'awsvpcConfiguration',
+    capacityProvider: 'capacityProvider',
+    weight: 'weight',
+    base: 'base',
+    type: 'type',
+    expression: 'expression',
+    field: 'field',
+  },
   // Every IAM and STS member the engine implements follows the rule (checked against the model in
   // test/endpoint/query-model.test.ts). STS's PolicyDescriptorType spells its one member `arn` in lower case; it is
   // input only, and lower-casing the first letter of `arn` leaves it as it is.
@@ -56,6 +65,10 @@ export const MAP_MEMBERS: ReadonlySet<string> = new Set([
   'destinationEncryptionContext',
   'encryptionContextSubset',
   'encryptionContextEquals',
+  // EventBridge: a Target's InputTransformer.InputPathsMap and HttpParameters' header and query-string maps.
+  'inputPathsMap',
+  'headerParameters',
+  'queryStringParameters',
 ]);
 
 /**
