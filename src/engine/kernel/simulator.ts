@@ -353,11 +353,23 @@ export class Simulator {
     meters[meterKey] = (meters[meterKey] ?? 0) + quantity;
   }
 
-  private monthCache = { instant: Number.NaN, month: '' };
+  private monthCache = { from: Number.NaN, to: Number.NaN, month: '' };
 
-  /** 'YYYY-MM' of an instant (UTC), remembered for the current instant: every metered call asks. */
+  /**
+   * 'YYYY-MM' of an instant (UTC), remembered with the month's bounds: every metered call asks, and scheduled work
+   * (rotation steps, a second apart) reaches it at a new instant almost every time, within the same month.
+   */
   private monthOf(instant: number): string {
-    if (this.monthCache.instant !== instant) this.monthCache = { instant, month: new Date(instant).toISOString().slice(0, 7) };
+    const known = this.monthCache;
+    if (!(instant >= known.from && instant < known.to)) {
+      const date = new Date(instant);
+      const year = date.getUTCFullYear();
+      const month = date.getUTCMonth();
+      // setUTCFullYear, not Date.UTC, which reads years 0-99 as 1900-1999.
+      const from = new Date(0).setUTCFullYear(year, month, 1);
+      const to = new Date(0).setUTCFullYear(year, month + 1, 1);
+      this.monthCache = { from, to, month: date.toISOString().slice(0, 7) };
+    }
     return this.monthCache.month;
   }
 
