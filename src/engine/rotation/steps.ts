@@ -49,6 +49,16 @@ function isGeneric(template: RotationTemplate): boolean {
   return template === 'SecretsManagerRotationTemplate';
 }
 
+/**
+ * The generic template is a skeleton: its set_secret and test_secret raise NotImplementedError (aws-samples,
+ * SecretsManagerRotationTemplate/lambda_function.py), so a rotation with it as deployed fails at setSecret after
+ * createSecret has stored a random AWSPENDING value. Lambda reports the exception's type; its message is empty.
+ */
+function notImplemented(step: 'setSecret' | 'testSecret'): StepFailure {
+  const what = step === 'setSecret' ? 'set the pending value in the service the secret belongs to' : 'check that the pending value works there';
+  return new StepFailure(`NotImplementedError (the generic template leaves ${step} to you: ${what})`);
+}
+
 /** The alternating-users templates switch between `user` and `user_clone` on each rotation. */
 export function alternateUsername(username: string): string {
   return username.endsWith('_clone') ? username.slice(0, -'_clone'.length) : `${username}_clone`;
@@ -113,8 +123,7 @@ function loginWorks(env: StepEnvironment, db: Database, username: string | undef
 }
 
 function setSecret(env: StepEnvironment): void {
-  // The generic template leaves this step to the author: there is no service to change.
-  if (isGeneric(env.template)) return;
+  if (isGeneric(env.template)) throw notImplemented('setSecret');
   const { client, secretArn: arn } = env;
   const pending = pendingDict(env);
   const db = connect(env, pending.host);
@@ -137,7 +146,7 @@ function setSecret(env: StepEnvironment): void {
 }
 
 function testSecret(env: StepEnvironment): void {
-  if (isGeneric(env.template)) return;
+  if (isGeneric(env.template)) throw notImplemented('testSecret');
   if (env.configurationTest) {
     // Nothing to log in with yet: the check is that the function reaches the secret and the database.
     const current = parse(env.client.must('GetSecretValue', { secretId: env.secretArn, versionStage: 'AWSCURRENT' }, 'VersionStage=AWSCURRENT').secretString, env.secretArn);

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { createPartnerApi, createSimulator, DAY, deployRotationFunction, partnerApiRequest, partnerApis, type Simulator } from '../../../src/engine/index.ts';
+import {
+  createDatabase,
+  createPartnerApi,
+  createSimulator,
+  DAY,
+  deployRotationFunction,
+  partnerApiRequest,
+  partnerApis,
+  setDatabaseUser,
+  type Simulator,
+} from '../../../src/engine/index.ts';
 import { evaluatePartnerApi } from '../../../src/scenarios/partner-api-goal.ts';
 import {
   applySolution,
@@ -30,12 +40,17 @@ function rotate(sim: Simulator, name: string, functionArn: string, rules: Record
 const goal = (check: unknown): LabGoal[] => [{ id: 'g', description: 'the check', check: check as LabGoal['check'] }];
 const result = (check: unknown, sim: Simulator) => evaluateGoals(goal(check), sim)[0]!;
 
-/** Two generic-template functions (no learner code: the engine runs them itself, so plain advance() is enough). */
+/**
+ * Two functions of a database template that rotate app/token's database user (no learner code: the engine runs them
+ * itself, so plain advance() is enough).
+ */
 function rotatingWorld(): { sim: Simulator; a: string; b: string } {
   const sim = createSimulator({ seed: 'rotation-goal' });
-  const a = deployRotationFunction(sim, { name: 'rotate-a', template: 'SecretsManagerRotationTemplate', inVpc: false });
-  const b = deployRotationFunction(sim, { name: 'rotate-b', template: 'SecretsManagerRotationTemplate', inVpc: false });
-  secret(sim, 'app/token', 'initial-token-value');
+  const db = createDatabase(sim, { engine: 'mysql', name: 'orders', masterUsername: 'admin', masterPassword: 'master-pw' });
+  setDatabaseUser(sim, db.id, 'app', 'app-pw');
+  const a = deployRotationFunction(sim, { name: 'rotate-a', template: 'SecretsManagerRDSMySQLRotationSingleUser' });
+  const b = deployRotationFunction(sim, { name: 'rotate-b', template: 'SecretsManagerRDSMySQLRotationSingleUser' });
+  secret(sim, 'app/token', JSON.stringify({ engine: 'mysql', host: db.host, port: db.port, dbname: db.dbname, username: 'app', password: 'app-pw' }));
   return { sim, a, b };
 }
 

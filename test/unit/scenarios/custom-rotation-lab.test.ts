@@ -110,30 +110,40 @@ describe('lab 08: custom rotation for a third-party API key', () => {
     expect(reason(sim, 'previous-key-works')).toBe('Orbital Freight accepts the keys in AWSPREVIOUS (2 active keys).');
   });
 
-  it('the template as deployed rotates "successfully" and leaves AWSCURRENT a bare string the vendor never saw', () => {
+  it("the template as deployed stops at setSecret with NotImplementedError at every attempt: AWSCURRENT keeps the good key, a bare string waits as AWSPENDING", () => {
     const sim = rotatedWith(undefined, 61);
-    expect(runs(sim).every((r) => r.state === 'succeeded')).toBe(true);
-    expect(failing(sim)).toEqual(['own-handler', 'current-key-works', 'previous-key-works']);
-    expect(reason(sim, 'current-key-works')).toMatch(/AWSCURRENT value of prod\/shipping\/orbital-freight is not a JSON object with a string "apiKey"/);
+    const attempts = runs(sim);
+    expect(attempts.length).toBeGreaterThan(1);
+    for (const attempt of attempts) {
+      expect(attempt.state).toBe('failed');
+      // Each scheduled window reattempts the same rotation: the same token, the same version.
+      expect(attempt.token).toBe(attempts[0]!.token);
+      expect(attempt.steps.map((step) => [step.step, step.outcome])).toEqual([
+        ['createSecret', 'succeeded'],
+        ['setSecret', 'failed'],
+      ]);
+      expect(attempt.steps[1]!.cause).toMatch(/^NotImplementedError/);
+    }
+    expect(failing(sim)).toEqual(['own-handler', 'three-rotations', 'previous-key-works']);
+    expect(JSON.parse(secretValue(sim, 'AWSCURRENT'))).toEqual({ apiKey: INITIAL_KEY });
+    expect(() => JSON.parse(secretValue(sim, 'AWSPENDING'))).toThrow();
     expect(activeKeys(vendor(sim)).map((k) => k.value)).toEqual([INITIAL_KEY]);
   });
 
-  it("the first hint's recovery: put AWSCURRENT back on the good key, deploy the handler, and the lab passes", () => {
+  it("the first hint's recovery: take AWSPENDING off the bare-string version, deploy the handler, and the lab passes", () => {
     const sim = buildLabWorld(lab, nodeClock);
     rotateOn(sim);
     nodeClock(sim)(3_600_000);
     const listed = sim.call<{ versions: { versionId: string; versionStages?: string[] }[] }>({ service: 'secretsmanager', operation: 'ListSecretVersionIds', input: { secretId: SECRET } });
     if (!listed.ok) throw listed.error;
     const holding = (stage: string) => listed.output.versions.find((v) => v.versionStages?.includes(stage))?.versionId;
-    const template = holding('AWSCURRENT')!;
-    // After a successful rotation AWSPENDING may stay on the current version, as it does here.
-    expect(holding('AWSPENDING')).toBe(template);
-    const stage = (input: Record<string, unknown>) => sim.call({ service: 'secretsmanager', operation: 'UpdateSecretVersionStage', input: { secretId: SECRET, ...input } });
-    expect(stage({ versionStage: 'AWSCURRENT', moveToVersionId: holding('AWSPREVIOUS'), removeFromVersionId: template }).ok).toBe(true);
-    // Left on the bare-string version, AWSPENDING would make RotateSecret answer that a rotation is still in progress.
+    const bare = holding('AWSPENDING')!;
+    expect(bare).not.toBe(holding('AWSCURRENT'));
+    // While AWSPENDING sits on a version that is not AWSCURRENT, RotateSecret takes it for a rotation in progress.
     const refused = applySolution({ solution: [solutionCall] }, sim, nodeClock(sim));
     expect(refused?.outcome).toMatchObject({ errorCode: 'InvalidRequestException', message: "A previous rotation isn't complete. That rotation will be reattempted." });
-    expect(stage({ versionStage: 'AWSPENDING', removeFromVersionId: template }).ok).toBe(true);
+    const unstaged = sim.call({ service: 'secretsmanager', operation: 'UpdateSecretVersionStage', input: { secretId: SECRET, versionStage: 'AWSPENDING', removeFromVersionId: bare } });
+    expect(unstaged.ok).toBe(true);
     expect(JSON.parse(secretValue(sim, 'AWSCURRENT'))).toEqual({ apiKey: INITIAL_KEY });
     expect(applySolution(lab, sim, nodeClock(sim))).toBeUndefined();
     expect(failing(sim)).toEqual([]);

@@ -38,18 +38,25 @@ describe('every rotation template', () => {
     });
   }
 
-  it('the generic template (API keys and other secrets) replaces the value with a new random one, touching no database', () => {
+  it('the generic template, as deployed, stores a random AWSPENDING value and then fails at setSecret with NotImplementedError, as AWS\'s skeleton does', () => {
     const sim = createSimulator();
     const secret = sm(sim, 'CreateSecret', { name: 'partner/api-key', secretString: 'key-0001' });
     const fn = deployRotationFunction(sim, { name: 'rotate-key', template: 'SecretsManagerRotationTemplate', inVpc: false });
     sm(sim, 'RotateSecret', { secretId: secret.arn, rotationLambdaARN: fn });
     finishRun(sim, secret.arn);
     const r = run(sim, secret.arn)!;
-    expect(r.state).toBe('succeeded');
+    expect(r.state).toBe('failed');
+    expect(r.steps.map((s) => [s.step, s.outcome])).toEqual([
+      ['createSecret', 'succeeded'],
+      ['setSecret', 'failed'],
+    ]);
+    expect(r.steps[1]!.cause).toMatch(/^NotImplementedError \(the generic template leaves setSecret to you/);
     expect(r.steps[1]!.calls.map((c) => c.operation)).toEqual(['DescribeSecret']);
-    const value = sm(sim, 'GetSecretValue', { secretId: secret.arn }).secretString as string;
-    expect(value).not.toBe('key-0001');
-    expect(value).toHaveLength(32);
-    expect(Object.values(stages(sim, secret.arn)).flat().sort()).toEqual(['AWSCURRENT', 'AWSPENDING', 'AWSPREVIOUS']);
+    // AWSCURRENT keeps the old value; the random one waits as AWSPENDING on the rotation's version.
+    expect(sm(sim, 'GetSecretValue', { secretId: secret.arn }).secretString).toBe('key-0001');
+    const pending = sm(sim, 'GetSecretValue', { secretId: secret.arn, versionStage: 'AWSPENDING' }).secretString as string;
+    expect(pending).not.toBe('key-0001');
+    expect(pending).toHaveLength(32);
+    expect(Object.values(stages(sim, secret.arn)).flat().sort()).toEqual(['AWSCURRENT', 'AWSPENDING']);
   });
 });
