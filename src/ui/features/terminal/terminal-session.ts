@@ -25,6 +25,32 @@ export interface TerminalSessionOptions {
 }
 
 const PROMPT = '\x1b[1;32m$\x1b[0m ';
+/** Bash's PS2: the prompt of a line that continues the command above it. */
+const CONTINUATION = '> ';
+
+/**
+ * What is left open at the end of `text`, read as bash reads it: inside a quote (the newline becomes part of the
+ * quoted word), or after a backslash that escapes the newline (both are dropped: the command continues on the next
+ * line). Returns the text the next line continues, or undefined when the command is complete.
+ */
+export function continuedCommand(text: string): string | undefined {
+  let quote: "'" | '"' | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]!;
+    if (quote === "'") {
+      if (char === "'") quote = undefined;
+    } else if (char === '\\') {
+      if (i === text.length - 1) return text.slice(0, -1);
+      i++;
+    } else if (quote === '"') {
+      if (char === '"') quote = undefined;
+    } else if (char === "'" || char === '"') {
+      quote = char;
+    }
+  }
+  return quote ? `${text}\n` : undefined;
+}
+
 const RED = '\x1b[31m';
 const RESET = '\x1b[0m';
 const HISTORY_LIMIT = 200;
@@ -42,6 +68,8 @@ export class TerminalSession {
   private browsing = 0;
   private draft = '';
   readonly env: Record<string, string> = {};
+  /** The earlier lines of a command still open (a trailing backslash, an unclosed quote), joined as bash joins them. */
+  private continued: string | undefined;
   /** Every command run and what it printed, for "Copy transcript" (plain text, no colours). */
   readonly transcript: { command: string; stdout: string; stderr: string; exitCode: number }[] = [];
 
@@ -152,6 +180,7 @@ export class TerminalSession {
   }
 
   private interrupt(): void {
+    this.continued = undefined;
     this.options.write(`^C\r\n${PROMPT}`);
     this.line = '';
     this.cursor = 0;
@@ -185,10 +214,15 @@ export class TerminalSession {
   }
 
   private enter(): void {
-    const command = this.line;
+    const command = (this.continued ?? '') + this.line;
     this.options.write('\r\n');
     this.line = '';
     this.cursor = 0;
+    this.continued = continuedCommand(command);
+    if (this.continued !== undefined) {
+      this.options.write(CONTINUATION);
+      return;
+    }
     if (command.trim() !== '' && this.history.at(-1) !== command) {
       this.history.push(command);
       if (this.history.length > HISTORY_LIMIT) this.history.shift();

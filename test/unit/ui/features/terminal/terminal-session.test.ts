@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createSimulator, simulatorParts, type CallRequest, type Simulator } from '../../../../../src/engine/index.ts';
 import * as cli from '../../../../../src/engine/protocol/cli/index.ts';
-import { TerminalSession } from '../../../../../src/ui/features/terminal/terminal-session.ts';
+import { continuedCommand, TerminalSession } from '../../../../../src/ui/features/terminal/terminal-session.ts';
 
 let sim: Simulator;
 let written: string;
@@ -124,4 +124,41 @@ describe('TerminalSession', () => {
     session.input('history\r');
     expect(screen()).toContain('    1  aws secretsmanager get-secret-value --secret-id nope\r\n    2  clear');
   });
+
+  it('continues a command after a trailing backslash, with the > prompt, as bash does', () => {
+    type('aws secretsmanager create-secret \\');
+    session.input('\r');
+    expect(requests).toEqual([]);
+    expect(screen().endsWith('\r\n> ')).toBe(true);
+    type('    --name continued --secret-string v');
+    session.input('\r');
+    expect(requests.map((r) => [r.operation, (r.input as { name?: string }).name])).toEqual([['CreateSecret', 'continued']]);
+    expect(written.endsWith(session.prompt)).toBe(true);
+  });
+
+  it('keeps the newlines of a pasted JSON value inside quotes, and Ctrl+C drops an unfinished command', () => {
+    session.input("aws secretsmanager create-secret --name json --secret-string '{\n  \"user\": \"app\"\n}'\r");
+    expect(requests).toHaveLength(1);
+    expect((requests[0]!.input as { secretString?: string }).secretString).toBe('{\n  "user": "app"\n}');
+    type("aws secretsmanager create-secret --name never --secret-string 'open");
+    session.input('\r');
+    session.input('\x03');
+    type('aws sts get-caller-identity');
+    session.input('\r');
+    expect(requests.map((r) => r.operation)).toEqual(['CreateSecret', 'GetCallerIdentity']);
+  });
 });
+
+describe('continuedCommand', () => {
+  it('reads quotes and backslashes as bash does', () => {
+    expect(continuedCommand('aws sts get-caller-identity')).toBeUndefined();
+    expect(continuedCommand('aws kms list-keys \\')).toBe('aws kms list-keys ');
+    expect(continuedCommand("--secret-string '{")).toBe("--secret-string '{\n");
+    expect(continuedCommand('--secret-string "a \\" b')).toBe('--secret-string "a \\" b\n');
+    // Escaped quotes open nothing; a backslash inside single quotes is a plain character.
+    expect(continuedCommand("it\\'s")).toBeUndefined();
+    expect(continuedCommand("'C:\\'")).toBeUndefined();
+    expect(continuedCommand('"a \\')).toBe('"a ');
+  });
+});
+
