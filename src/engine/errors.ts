@@ -8,7 +8,14 @@ export class ServiceError extends Error {
   readonly httpStatus: number;
 
   constructor(code: string, message: string, httpStatus = 400) {
+    // An answer, not a bug, so no stack trace is captured: V8 would walk and describe the frames at construction (a
+    // few microseconds deep in the pipeline; every rotation makes one on purpose, probing for AWSPENDING). It is still
+    // an Error, and `stack` reads "<code>: <message>". Engines without stackTraceLimit ignore the setting.
+    const errors = Error as { stackTraceLimit?: number };
+    const limit = errors.stackTraceLimit;
+    if (limit !== undefined) errors.stackTraceLimit = 0;
     super(message);
+    if (limit !== undefined) errors.stackTraceLimit = limit;
     this.name = code;
     this.code = code;
     this.httpStatus = httpStatus;
