@@ -80,8 +80,20 @@ export function putDatapoint(store: MetricStore, id: MetricId | undefined, at: n
       hours: [],
     };
   }
-  addToBuckets(series.minutes, Math.floor(at / MINUTE) * MINUTE, value);
+  const start = Math.floor(at / MINUTE) * MINUTE;
+  addToBuckets(series.minutes, start, value);
+  // A bucket older than every other (a new series, or a datapoint timestamped in the past) may bring the next roll-up forward.
+  const due = rollUpDue.get(store);
+  if (due !== undefined && start + MINUTE_RETENTION < due) rollUpDue.set(store, start + MINUTE_RETENTION);
 }
+
+/**
+ * The instant after which the next roll-up has something to do: the oldest minute bucket turning 15 days old, or the
+ * oldest hour bucket 455 days. Kept beside the store, not in the world; a store not yet walked here (a new or loaded
+ * world) has none and is walked in full. Buckets are added only by putDatapoint (which brings it forward when needed)
+ * and by the roll-up itself; merges into the last minute bucket change no series' oldest bucket.
+ */
+const rollUpDue = new WeakMap<MetricStore, number>();
 
 function addToBuckets(buckets: StatisticSet[], start: number, value: number, count = 1, min = value, max = value): void {
   const last = buckets[buckets.length - 1];
@@ -121,6 +133,10 @@ function firstAtOrAfter(buckets: readonly StatisticSet[], instant: number): numb
 /** Moves one-minute data older than 15 days into hour buckets and drops hour data older than 455 days. */
 export function rollUp(store: MetricStore, now: number): void {
   store.lastRollup = now;
+  // An hourly chore over every series (thousands with per-secret rotation metrics): skipped while nothing is old enough.
+  const due = rollUpDue.get(store);
+  if (due !== undefined && now <= due) return;
+  let next = Infinity;
   for (const key in store.series) {
     const series = store.series[key]!;
     // Hourly over every series: most have nothing old enough, and then nothing is spliced (no array allocated).
@@ -133,7 +149,10 @@ export function rollUp(store: MetricStore, now: number): void {
     const expired = firstAtOrAfter(series.hours, now - HOUR_RETENTION);
     if (expired > 0) series.hours.splice(0, expired);
     if (series.minutes.length === 0 && series.hours.length === 0) delete store.series[key];
+    if (series.minutes.length > 0) next = Math.min(next, series.minutes[0]![0] + MINUTE_RETENTION);
+    if (series.hours.length > 0) next = Math.min(next, series.hours[0]![0] + HOUR_RETENTION);
   }
+  rollUpDue.set(store, next);
 }
 
 export type Statistic = 'SampleCount' | 'Average' | 'Sum' | 'Minimum' | 'Maximum';
