@@ -27,7 +27,8 @@ function apply(sim: Simulator, step: Step): void {
   sim.call({ service: 'securityhub', operation: 'GetFindings', input: {} });
 }
 
-const findingsOf = (sim: Simulator) => (sim.state as World).records.securityhub;
+/** The Security Hub record keeper's state: its findings by id (typed loosely: the test reads two fields). */
+const findingsOf = (sim: Simulator) => (sim.state as World).records.securityhub as { findings: Record<string, unknown> } | undefined;
 
 /** Runs the steps, comparing after each one with a world loaded from a snapshot taken just before it. */
 function agreesWithFresh(steps: Step[]): void {
