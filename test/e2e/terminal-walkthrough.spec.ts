@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startEndpoint, type RunningEndpoint } from '../../src/server/http-endpoint.ts';
 import { freshApp } from './fixtures.ts';
+import { cliEnvironment, TEST_CREDENTIALS } from '../endpoint/aws-cli-runner.ts';
 
 /**
  * Issue 7's "Done when": the terminal runs the README's AWS CLI walk-through and prints what the real CLI v2 prints
@@ -57,18 +58,7 @@ function realCli(endpoint: RunningEndpoint, home: string, args: string[]): Promi
       AWS,
       ['--endpoint-url', endpoint.url, ...args],
       {
-        env: {
-          PATH: '/usr/bin:/bin',
-          HOME: home,
-          AWS_ACCESS_KEY_ID: 'test',
-          AWS_SECRET_ACCESS_KEY: 'test',
-          AWS_DEFAULT_REGION: 'us-east-1',
-          AWS_PAGER: '',
-          AWS_CONFIG_FILE: join(home, 'config'),
-          AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'),
-          AWS_EC2_METADATA_DISABLED: 'true',
-          TZ: 'UTC',
-        },
+        env: cliEnvironment(home, TEST_CREDENTIALS, { TZ: 'UTC' }),
         timeout: 60_000,
       },
       (error, stdout, stderr) => (error && typeof error.code !== 'number' ? reject(error) : resolve({ stdout, stderr })),

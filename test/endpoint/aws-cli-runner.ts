@@ -24,6 +24,29 @@ export interface CliCredentials {
   AWS_SESSION_TOKEN?: string;
 }
 
+/**
+ * The environment the real CLI runs in: the credentials given, us-east-1, no pager, and nothing from the developer's
+ * own AWS set-up (config and credentials files under `home`, no instance metadata). Retries stay at the CLI's
+ * default, so errors read exactly as a learner sees them (standard mode would append "(reached max retries: 0)").
+ * `extra` adds variables, such as TZ=UTC where CLI output is compared with the terminal's UTC timestamps.
+ */
+export function cliEnvironment(home: string, credentials: CliCredentials = TEST_CREDENTIALS, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: home,
+    ...credentials,
+    AWS_DEFAULT_REGION: 'us-east-1',
+    AWS_PAGER: '',
+    AWS_CONFIG_FILE: join(home, 'config'),
+    AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'),
+    AWS_EC2_METADATA_DISABLED: 'true',
+    ...extra,
+  };
+}
+
+/** The endpoint accepts any key pair it can verify a signature with; the tests sign with this one. */
+export const TEST_CREDENTIALS: CliCredentials = { AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test' };
+
 export function runAws(endpointUrl: string, home: string, credentials: CliCredentials, args: string[]): Promise<CliResult> {
   if (!existsSync(AWS)) return Promise.reject(new Error(MISSING_CLI));
   return new Promise((resolve, reject) => {
@@ -31,18 +54,7 @@ export function runAws(endpointUrl: string, home: string, credentials: CliCreden
       AWS,
       [...args, '--endpoint-url', endpointUrl, '--output', 'json'],
       {
-        env: {
-          PATH: process.env.PATH ?? '/usr/bin:/bin',
-          HOME: home,
-          ...credentials,
-          AWS_DEFAULT_REGION: 'us-east-1',
-          AWS_PAGER: '',
-          // Nothing from the developer's own AWS set-up may leak in. Retries stay at the CLI's default, so errors read
-          // exactly as a learner sees them (standard mode would append "(reached max retries: 0)").
-          AWS_CONFIG_FILE: join(home, 'config'),
-          AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'),
-          AWS_EC2_METADATA_DISABLED: 'true',
-        },
+        env: cliEnvironment(home, credentials),
         timeout: CLI_TIMEOUT,
       },
       (error, stdout, stderr) => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEndpoint } from '../../src/server/http-endpoint.ts';
 import { startTestEndpoint } from './helpers.ts';
-import { AWS, CLI_TIMEOUT, cliOk, cliVersion, runAws, type CliResult } from './aws-cli-runner.ts';
+import { AWS, CLI_TIMEOUT, cliOk, cliVersion, runAws, TEST_CREDENTIALS, type CliResult } from './aws-cli-runner.ts';
 
 /**
  * The real AWS CLI v2 against the endpoint: the walk-through of issue 2 (and of the README), step by step.
@@ -36,7 +36,7 @@ let endpoint: RunningEndpoint;
 let home: string;
 
 function aws(...args: string[]): Promise<CliResult> {
-  return runAws(endpoint.url, home, { AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test' }, args);
+  return runAws(endpoint.url, home, TEST_CREDENTIALS, args);
 }
 
 const ok = cliOk;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createSimulator, simulatorParts, type Simulator } from '../../src/engine/index.ts';
 import { cliCommandTable, runCli, type CliRunResult } from '../../src/engine/protocol/cli/index.ts';
 import type { RunningEndpoint } from '../../src/server/http-endpoint.ts';
-import { AWS, CLI_TIMEOUT } from './aws-cli-runner.ts';
+import { AWS, CLI_TIMEOUT, cliEnvironment, TEST_CREDENTIALS } from './aws-cli-runner.ts';
 import { startTestEndpoint } from './helpers.ts';
 
 /**
@@ -54,19 +54,8 @@ function realCli(endpoint: RunningEndpoint, home: string, args: string[]): Promi
       AWS,
       ['--endpoint-url', endpoint.url, ...args],
       {
-        env: {
-          PATH: process.env.PATH ?? '/usr/bin:/bin',
-          HOME: home,
-          AWS_ACCESS_KEY_ID: 'test',
-          AWS_SECRET_ACCESS_KEY: 'test',
-          AWS_DEFAULT_REGION: 'us-east-1',
-          AWS_PAGER: '',
-          AWS_CONFIG_FILE: join(home, 'config'),
-          AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'),
-          AWS_EC2_METADATA_DISABLED: 'true',
-          // The CLI prints timestamps in the machine's zone; the terminal prints the world's, UTC.
-          TZ: 'UTC',
-        },
+        // The CLI prints timestamps in the machine's zone; the terminal prints the world's, UTC.
+        env: cliEnvironment(home, TEST_CREDENTIALS, { TZ: 'UTC' }),
         timeout: CLI_TIMEOUT,
       },
       (error, stdout, stderr) => {

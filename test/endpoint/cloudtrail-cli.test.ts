@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEndpoint } from '../../src/server/http-endpoint.ts';
 import { startTestEndpoint } from './helpers.ts';
-import { CLI_TIMEOUT, cliOk as ok, cliVersion, runAws, type CliCredentials, type CliResult } from './aws-cli-runner.ts';
+import { CLI_TIMEOUT, cliOk as ok, cliVersion, runAws, TEST_CREDENTIALS, type CliCredentials, type CliResult } from './aws-cli-runner.ts';
 
 /**
  * CloudTrail's event history through the real AWS CLI v2 (`aws cloudtrail lookup-events`) against the endpoint: the
@@ -14,7 +14,7 @@ import { CLI_TIMEOUT, cliOk as ok, cliVersion, runAws, type CliCredentials, type
  */
 
 const ACCOUNT = '111122223333';
-const admin: CliCredentials = { AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test' };
+const admin: CliCredentials = TEST_CREDENTIALS;
 let endpoint: RunningEndpoint;
 let home: string;
 let dbArn = '';
